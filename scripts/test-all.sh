@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds and runs every test: release and ASan+UBSan unit tests (ctest), the
+# valgrind constant-time checks, every fuzz target for a short fixed time, and
+# the format and layering checks. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fuzz_seconds=${XTT_FUZZ_SECONDS:-15}
+jobs=$(nproc)
+
+step() { printf '\n==== %s ====\n' "$*"; }
+
+step "format and layering"
+bash scripts/check-format.sh
+bash scripts/check-layering.sh
+
+step "release build + tests"
+cmake --preset release >/dev/null
+cmake --build --preset release -j "$jobs"
+ctest --preset release -j "$jobs"
+
+step "asan-ubsan build + tests"
+cmake --preset asan-ubsan >/dev/null
+cmake --build --preset asan-ubsan -j "$jobs"
+ctest --preset asan-ubsan -j "$jobs" -LE valgrind
+
+step "fuzz build + ${fuzz_seconds}s per target"
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j "$jobs"
+bash scripts/run-fuzzers.sh "$fuzz_seconds"
+
+step "main job"
+build/release/tools/xtt/xtt --version
+echo "test-all: all checks passed"
