@@ -1,11 +1,22 @@
-#include <cstdio>
-#include <string_view>
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "commands.hpp"
 
 int main(int argc, char** argv) {
-  if (argc > 1 && std::string_view(argv[1]) == "--version") {
-    std::printf("xtt 0.1.0\n");
-    return 0;
+  CLI::App app{"xtt: Xaptum Trusted Transit — identity provisioning, sessions and records"};
+  app.require_subcommand(0, 1);
+  app.set_version_flag("--version", "xtt 0.1.0");
+  xtt::tools::add_version_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
   }
-  std::fprintf(stderr, "usage: xtt --version\n");
-  return 2;
+  if (app.get_subcommands().empty()) {
+    std::cout << app.help();
+    return 2;
+  }
+  return 0;
 }
