@@ -96,6 +96,10 @@ std::string_view name_of(ErrorCode code) {
       return "not-found";
     case ErrorCode::kConflict:
       return "conflict";
+    case ErrorCode::kSchemaMismatch:
+      return "schema-mismatch";
+    case ErrorCode::kCorrupt:
+      return "corrupt";
     case ErrorCode::kIoFailure:
       return "io-failure";
     case ErrorCode::kTimeout:

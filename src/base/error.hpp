@@ -60,6 +60,8 @@ enum class ErrorCode : std::uint16_t {
   kStorageFailure = 0x0401,
   kNotFound = 0x0402,
   kConflict = 0x0403,
+  kSchemaMismatch = 0x0404,  // a database written by a newer build
+  kCorrupt = 0x0405,         // stored bytes fail their own format checks
   // Io
   kIoFailure = 0x0501,
   kTimeout = 0x0502,
