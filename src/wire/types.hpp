@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <compare>
 #include <cstddef>
@@ -53,5 +54,39 @@ using EcdsaSignature = FixedBytes<struct EcdsaSignatureTag, 64>;
 using Pseudonym = FixedBytes<struct PseudonymTag, 65>;
 // Session identifier (§6.1).
 using SessionId = FixedBytes<struct SessionIdTag, 16>;
+// Ed25519 public key and signature (project suites 0x0011-0x0016, §6.7).
+using Ed25519PublicKey = FixedBytes<struct Ed25519PublicKeyTag, 32>;
+using Ed25519Signature = FixedBytes<struct Ed25519SignatureTag, 64>;
+// ECDAA signature with pseudonym as sent in ClientAttest (§4.6).
+using DaaSignature = FixedBytes<struct DaaSignatureTag, 421>;
+
+// Where the pseudonym K sits inside a DaaSignature (§3.10).
+inline constexpr std::size_t kPseudonymOffset = 356;
+
+inline Pseudonym pseudonym_of(const DaaSignature& sig) {
+  return Pseudonym::from(sig.span().subspan<kPseudonymOffset, Pseudonym::kSize>());
+}
+
+// Which algorithm the root, server and client long-term keys use; it decides
+// the sizes of certificates and of every message that carries such a key.
+enum class SignatureKind : std::uint8_t {
+  kEcdsaP256 = 1,  // suites 0x0001-0x0006
+  kEd25519 = 2,    // suites 0x0011-0x0016
+};
+
+template <SignatureKind K>
+struct SignatureTraits;
+
+template <>
+struct SignatureTraits<SignatureKind::kEcdsaP256> {
+  using PublicKey = EcdsaPublicKey;
+  using Signature = EcdsaSignature;
+};
+
+template <>
+struct SignatureTraits<SignatureKind::kEd25519> {
+  using PublicKey = Ed25519PublicKey;
+  using Signature = Ed25519Signature;
+};
 
 }  // namespace xtt::wire
