@@ -40,6 +40,8 @@ struct FramingOptions {
   bool has_suite = true;       // suite at offset 4
   bool fixed_length = true;    // the suite fixes the total
   bool checks_version = true;  // Error ignores its version byte
+  // Other types the same decoder accepts (e.g. 0x15 for a 0x12 message).
+  std::vector<std::uint8_t> sibling_types = {};
 };
 void expect_framing_rejections(const Bytes& good, const DecodeFn& decode_reencode,
                                FramingOptions options = {});
