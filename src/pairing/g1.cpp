@@ -49,8 +49,10 @@ std::array<std::uint8_t, G1::kEncodedSize> G1::encode() const {
 void G1::encode(std::span<std::uint8_t, kEncodedSize> out) const {
   const G1Affine a = to_affine();
   out[0] = 0x04;
-  const Fp x = Fp::select(ct::mask_from_bit(a.infinity ? 1 : 0), Fp(), a.x);
-  const Fp y = Fp::select(ct::mask_from_bit(a.infinity ? 1 : 0), Fp(), a.y);
+  // The mask comes from z directly: no branch on a possibly secret point.
+  const std::uint64_t inf = z_.is_zero_mask();
+  const Fp x = Fp::select(inf, Fp(), a.x);
+  const Fp y = Fp::select(inf, Fp(), a.y);
   x.to_bytes(out.subspan<1, 32>());
   y.to_bytes(out.subspan<33, 32>());
 }

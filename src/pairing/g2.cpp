@@ -59,7 +59,7 @@ std::array<std::uint8_t, G2::kEncodedSize> G2::encode() const {
 
 void G2::encode(std::span<std::uint8_t, kEncodedSize> out) const {
   const G2Affine a = to_affine();
-  const std::uint64_t inf = ct::mask_from_bit(a.infinity ? 1 : 0);
+  const std::uint64_t inf = z_.is_zero_mask();  // no branch on a secret point
   const Fp2 x = Fp2::select(inf, Fp2(), a.x);
   const Fp2 y = Fp2::select(inf, Fp2(), a.y);
   out[0] = 0x04;
