@@ -90,6 +90,10 @@ std::string_view name_of(ErrorCode code) {
       return "suite-not-allowed";
     case ErrorCode::kClosed:
       return "closed";
+    case ErrorCode::kTooManySessions:
+      return "too-many-sessions";
+    case ErrorCode::kAmplificationLimit:
+      return "amplification-limit";
     case ErrorCode::kStorageFailure:
       return "storage-failure";
     case ErrorCode::kNotFound:

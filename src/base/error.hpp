@@ -56,6 +56,8 @@ enum class ErrorCode : std::uint16_t {
   kSessionExpired = 0x030e,
   kSuiteNotAllowed = 0x030f,
   kClosed = 0x0310,
+  kTooManySessions = 0x0311,     // the per-ClientID session cap left no room (§6.8)
+  kAmplificationLimit = 0x0312,  // 3x limit toward an unvalidated address (§6.4)
   // Storage
   kStorageFailure = 0x0401,
   kNotFound = 0x0402,
