@@ -1,0 +1,35 @@
+// IdentityServerFinished::decode and both families' plaintexts.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+
+#include <algorithm>
+
+#include "base/bytes.hpp"
+#include "wire/identity_server_finished.hpp"
+
+namespace {
+
+// A decoder that accepts an input must re-encode it to the same bytes.
+void check_same(const xtt::Result<xtt::Bytes>& encoded, xtt::ByteSpan input) {
+  if (!encoded.has_value() || *encoded != xtt::Bytes(input.begin(), input.end())) {
+    std::abort();
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const xtt::ByteSpan in(data, size);
+  using namespace xtt::wire;
+  if (auto m = IdentityServerFinished::decode(in)) {
+    check_same(m->encode(), in);
+  }
+  if (auto p = IdentityServerFinishedPlaintext::decode(in)) {
+    check_same(p->encode(), in);
+  }
+  if (auto p = Ed25519IdentityServerFinishedPlaintext::decode(in)) {
+    check_same(p->encode(), in);
+  }
+  return 0;
+}

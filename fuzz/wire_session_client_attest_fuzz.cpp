@@ -1,0 +1,41 @@
+// SessionClientAttest::decode (0x21/0x22/0x25) and its plaintexts.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+
+#include <algorithm>
+
+#include "base/bytes.hpp"
+#include "wire/session_client_attest.hpp"
+
+namespace {
+
+// A decoder that accepts an input must re-encode it to the same bytes.
+void check_same(const xtt::Result<xtt::Bytes>& encoded, xtt::ByteSpan input) {
+  if (!encoded.has_value() || *encoded != xtt::Bytes(input.begin(), input.end())) {
+    std::abort();
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const xtt::ByteSpan in(data, size);
+  using namespace xtt::wire;
+  if (auto m = SessionClientAttest::decode(in)) {
+    check_same(m->encode(), in);
+    auto aad = m->aad();
+    auto ca1 = m->ca1();
+    if (!aad || !ca1 || !std::equal(aad->begin(), aad->end(), in.begin()) ||
+        !std::equal(ca1->begin(), ca1->end(), in.begin())) {
+      std::abort();
+    }
+  }
+  if (auto p = SessionClientAttestPlaintext::decode(in)) {
+    check_same(p->encode(), in);
+  }
+  if (auto p = Ed25519SessionClientAttestPlaintext::decode(in)) {
+    check_same(p->encode(), in);
+  }
+  return 0;
+}
