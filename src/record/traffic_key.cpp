@@ -17,7 +17,7 @@ Result<TrafficKey> TrafficKey::create(const wire::SuiteInfo& suite, ByteSpan key
   XTT_ENSURE(key.size() == kKeySize, ErrorCode::kInvalidArgument, "traffic key must be 32 bytes");
   XTT_ENSURE(iv.size() == kIvSize, ErrorCode::kInvalidArgument, "traffic iv must be 12 bytes");
   TrafficKey out;
-  std::copy(iv.begin(), iv.end(), out.iv_.begin());
+  std::memcpy(out.iv_.data(), iv.data(), kIvSize);
   switch (suite.aead) {
     case wire::AeadKind::kChaCha20Poly1305:
       out.aead_.emplace(XTT_TRY(crypto::AeadKey::create(crypto::AeadAlg::kChaCha20Poly1305, key)));
@@ -27,7 +27,7 @@ Result<TrafficKey> TrafficKey::create(const wire::SuiteInfo& suite, ByteSpan key
       break;
     case wire::AeadKind::kNull:
       out.mac_hash_ = hash_alg_of(suite);
-      std::copy(key.begin(), key.end(), out.mac_key_.data());
+      std::memcpy(out.mac_key_.data(), key.data(), kKeySize);
       break;
   }
   return out;
@@ -44,16 +44,27 @@ std::array<std::uint8_t, kIvSize> TrafficKey::nonce(std::uint32_t seq) const {
 
 // §6.5: tag = PRF(key, nonce || be64(|AD|) || AD || be64(|P|) || P, 16).
 std::array<std::uint8_t, kTagSize> TrafficKey::null_tag(
-    std::span<const std::uint8_t, kIvSize> nonce_bytes, ByteSpan aad, ByteSpan plaintext) const {
-  ByteWriter w(kIvSize + 16 + aad.size() + plaintext.size());
-  w.bytes(nonce_bytes);
-  w.u64(aad.size());
-  w.bytes(aad);
-  w.u64(plaintext.size());
-  w.bytes(plaintext);
+    std::span<const std::uint8_t, kIvSize> nonce_bytes, ByteSpan aad, ByteSpan plaintext) {
+  const std::size_t size = kIvSize + 16 + aad.size() + plaintext.size();
+  mac_input_.resize(size);
+  std::uint8_t* p = mac_input_.data();
+  std::memcpy(p, nonce_bytes.data(), kIvSize);
+  p += kIvSize;
+  store_be64(p, aad.size());
+  p += 8;
+  if (!aad.empty()) {
+    std::memcpy(p, aad.data(), aad.size());
+    p += aad.size();
+  }
+  store_be64(p, plaintext.size());
+  p += 8;
+  if (!plaintext.empty()) {
+    std::memcpy(p, plaintext.data(), plaintext.size());
+  }
   std::array<std::uint8_t, kTagSize> tag{};
   // Cannot fail: the key is 32 bytes and the output 16.
-  (void)crypto::prf(mac_hash_, mac_key_.span(), w.view(), tag);
+  (void)crypto::prf(mac_hash_, mac_key_.span(), mac_input_, tag);
+  secure_wipe(mac_input_.data(), mac_input_.size());
   return tag;
 }
 
@@ -68,7 +79,7 @@ Status TrafficKey::seal(std::uint32_t seq, ByteSpan aad, ByteSpan plaintext, Mut
   if (out.data() != plaintext.data()) {
     std::memmove(out.data(), plaintext.data(), plaintext.size());
   }
-  std::copy(tag.begin(), tag.end(), out.begin() + static_cast<std::ptrdiff_t>(plaintext.size()));
+  std::memcpy(out.data() + plaintext.size(), tag.data(), kTagSize);
   return ok();
 }
 
