@@ -41,11 +41,14 @@ class TrafficKey {
  private:
   TrafficKey() = default;
   std::array<std::uint8_t, kTagSize> null_tag(std::span<const std::uint8_t, kIvSize> nonce,
-                                              ByteSpan aad, ByteSpan plaintext) const;
+                                              ByteSpan aad, ByteSpan plaintext);
 
   std::optional<crypto::AeadKey> aead_;  // empty for the null suites
   crypto::HashAlg mac_hash_ = crypto::HashAlg::kSha512;
   SecretBytes<kKeySize> mac_key_;  // null suites only
+  // The null suites' MAC input, kept so a steady stream of records does not
+  // allocate; wiped after every use because it holds plaintext.
+  Bytes mac_input_;
   std::array<std::uint8_t, kIvSize> iv_{};
 };
 
