@@ -24,6 +24,18 @@ const Curve& curve() {
         BN_MONT_CTX_set(out.mont.get(), out.order, ctx.get()) != 1) {
       ossl::fatal("P-256 order");
     }
+    char group_name[] = "prime256v1";
+    const OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, group_name, 0),
+        OSSL_PARAM_construct_end()};
+    ossl::PkeyCtx pctx(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
+    EVP_PKEY* raw = nullptr;
+    if (!pctx || EVP_PKEY_fromdata_init(pctx.get()) != 1 ||
+        EVP_PKEY_fromdata(pctx.get(), &raw, EVP_PKEY_KEY_PARAMETERS,
+                          const_cast<OSSL_PARAM*>(params)) != 1) {
+      ossl::fatal("P-256 parameters key");
+    }
+    out.params_key.reset(raw);
     return out;
   }();
   return c;
@@ -198,23 +210,18 @@ Result<PublicKey> PublicKey::parse(ByteSpan encoded) {
     ERR_clear_error();
     return make_error(ErrorCode::kBadPoint, "P-256 public key is not a curve point");
   }
-  ossl::ParamBld bld(OSSL_PARAM_BLD_new());
-  if (!bld ||
-      OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0) !=
-          1 ||
-      OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, encoded.data(),
-                                       encoded.size()) != 1) {
-    return ossl::error(ErrorCode::kCryptoFailure, "P-256 key params");
+  // Duplicating a parameters-only key and setting the point is several
+  // times cheaper than importing group name and point together, which builds
+  // the group from its name for every key.
+  ossl::Pkey pkey(EVP_PKEY_dup(c.params_key.get()));
+  if (!pkey) {
+    return ossl::error(ErrorCode::kCryptoFailure, "P-256 key allocation");
   }
-  ossl::Params params(OSSL_PARAM_BLD_to_param(bld.get()));
-  ossl::PkeyCtx pctx(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
-  EVP_PKEY* raw = nullptr;
-  if (!params || !pctx || EVP_PKEY_fromdata_init(pctx.get()) != 1 ||
-      EVP_PKEY_fromdata(pctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, params.get()) != 1) {
+  if (EVP_PKEY_set1_encoded_public_key(pkey.get(), encoded.data(), encoded.size()) != 1) {
     return ossl::error(ErrorCode::kBadPoint, "P-256 public key import");
   }
   PublicKey key;
-  key.pkey_.reset(raw);
+  key.pkey_ = std::unique_ptr<evp_pkey_st, detail::PkeyFree>(pkey.release());
   std::copy(encoded.begin(), encoded.end(), key.bytes_.begin());
   return key;
 }

@@ -12,6 +12,7 @@ struct Curve {
   const BIGNUM* order = nullptr;  // n, owned by group
   ossl::Bn order_minus_2;         // Fermat exponent for k^-1 mod n
   ossl::BnMontCtx mont;           // Montgomery context mod n
+  ossl::Pkey params_key;          // an EC key with the group and no point
 };
 
 const Curve& curve();
