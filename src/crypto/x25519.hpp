@@ -27,5 +27,9 @@ Result<KeyPair> generate(Random& rng);
 // low-order point) is refused with kWeakKeyShare (spec §3.1).
 Result<SecretBytes<kKeySize>> derive(const SecretBytes<kKeySize>& secret,
                                      std::span<const std::uint8_t, kKeySize> peer);
+// The same from a key pair: half the cost, because OpenSSL does not recompute
+// the own public key (the result depends on the secret only).
+Result<SecretBytes<kKeySize>> derive(const KeyPair& own,
+                                     std::span<const std::uint8_t, kKeySize> peer);
 
 }  // namespace xtt::crypto::x25519

@@ -204,6 +204,16 @@ TEST(Wycheproof, X25519) {
         ASSERT_EQ(pub.size(), x25519::kKeySize) << label;
         const SecretBytes<32> secret(test::fixed<32>(priv));
         auto z = x25519::derive(secret, test::fixed<32>(pub));
+        // Both overloads agree on every case, including the refusals.
+        auto pair = x25519::keypair(test::fixed<32>(priv));
+        ASSERT_TRUE(pair.has_value()) << label;
+        auto z_pair = x25519::derive(*pair, test::fixed<32>(pub));
+        ASSERT_EQ(z.has_value(), z_pair.has_value()) << label;
+        if (z) {
+          EXPECT_EQ(Bytes(z->span().begin(), z->span().end()),
+                    Bytes(z_pair->span().begin(), z_pair->span().end()))
+              << label;
+        }
         if (result == "invalid") {
           EXPECT_FALSE(z.has_value()) << label;
           return;

@@ -30,6 +30,10 @@ TEST(X25519, Rfc7748DiffieHellman) {
   ASSERT_TRUE(z1.has_value() && z2.has_value());
   EXPECT_EQ(to_hex(z1->span()), "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742");
   EXPECT_EQ(b(z1->span()), b(z2->span()));
+  // The key-pair overload gives the same secret.
+  auto z3 = derive(*alice, bob->public_key);
+  ASSERT_TRUE(z3.has_value());
+  EXPECT_EQ(b(z3->span()), b(z1->span()));
 }
 
 TEST(X25519, GenerateUsesOneDraw) {
@@ -61,6 +65,9 @@ TEST(X25519, RejectsLowOrderPeers) {
     auto z = derive(own->secret, fixed<32>(unhex(peer)));
     ASSERT_FALSE(z.has_value()) << peer;
     EXPECT_EQ(z.error().code, ErrorCode::kWeakKeyShare) << peer;
+    z = derive(*own, fixed<32>(unhex(peer)));
+    ASSERT_FALSE(z.has_value()) << peer;
+    EXPECT_EQ(z.error().code, ErrorCode::kWeakKeyShare) << peer;
   }
 }
 
@@ -83,6 +90,9 @@ TEST(X25519, ReproducesLibxttTranscripts) {
                 hex_field(*side, "kx_public"));
       const json::Value* peer = side == server ? client : server;
       auto z = derive(pair->secret, fixed<32>(hex_field(*peer, "kx_public")));
+      ASSERT_TRUE(z.has_value());
+      EXPECT_EQ(b(z->span()), hex_field(*side, "kx_shared_secret"));
+      z = derive(*pair, fixed<32>(hex_field(*peer, "kx_public")));
       ASSERT_TRUE(z.has_value());
       EXPECT_EQ(b(z->span()), hex_field(*side, "kx_shared_secret"));
     }
