@@ -88,6 +88,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const PeerAddress from = PeerAddress::v4(192, 0, 2, static_cast<std::uint8_t>(*op), 7);
     switch (*op & 3) {
       case 0: {
+        // The per-packet header parser accepts exactly what the codec does.
+        wire::RecordView view;
+        const bool ours = parse_record_view(body, view) == DropReason::kNone;
+        const auto theirs = wire::parse_record(body);
+        if (ours != theirs.has_value() ||
+            (ours && (view.seq_num != theirs->seq_num || view.session_id != theirs->session_id ||
+                      view.ciphertext.size() != theirs->ciphertext.size()))) {
+          std::abort();
+        }
         (void)table.open(body, plain, now, from);
         (void)lone.open(body, plain, now, from);
         break;

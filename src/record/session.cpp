@@ -76,12 +76,15 @@ DropReason parse_record_view(ByteSpan record, wire::RecordView& view) {
   if (length < kRecordOverhead || length != record.size()) {
     return DropReason::kBadLength;
   }
-  // Cannot fail after the checks above; it keeps the layout in one place.
-  auto parsed = wire::parse_record(record);
-  if (!parsed) {
-    return DropReason::kBadLength;
-  }
-  view = *parsed;
+  // The checks above are wire::parse_record's; the fields are read here
+  // directly because this runs for every packet, and Result-wrapped reads
+  // cost a tenth of a 64-byte AEAD. The unit tests and the record_open fuzz
+  // target hold the two parsers to the same answers.
+  std::memcpy(view.session_id.bytes.data(), record.data() + wire::kCommonHeaderSize,
+              wire::kSessionIdSize);
+  view.seq_num = load_be32(record.data() + wire::kCommonHeaderSize + wire::kSessionIdSize);
+  view.aad = record.first(wire::kRecordHeaderSize);
+  view.ciphertext = record.subspan(wire::kRecordHeaderSize);
   return DropReason::kNone;
 }
 
