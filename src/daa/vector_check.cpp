@@ -55,7 +55,7 @@ Status expect_outcome(const Status& ours, std::int64_t theirs, const std::string
   if (want_ok) {
     return mismatch(what + " failed (" + ours.error().to_string() + "), ecdaa accepted it");
   }
-  return mismatch(what + " succeeded, ecdaa returned " + std::to_string(theirs));
+  return mismatch(what + " succeeded, the file expects failure (" + std::to_string(theirs) + ")");
 }
 
 template <typename T>

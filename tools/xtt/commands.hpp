@@ -7,5 +7,6 @@ namespace xtt::tools {
 // Each group of subcommands lives in its own cmd_<group>.cpp and registers
 // itself here.
 void add_version_command(CLI::App& app);
+void add_daa_commands(CLI::App& app);
 
 }  // namespace xtt::tools
