@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crypto/hash.hpp"
+#include "crypto/x25519.hpp"
 
 namespace xtt::handshake::test {
 
@@ -58,6 +59,9 @@ Pki build_pki() {
       must(daa::PreparedGroupKey::make(gpk, p.basename)));
   p.member = make_member(issuer.secret, rng);
   p.other_member = make_member(issuer.secret, rng);
+  auto foreign = must(daa::issuer_keygen(rng));
+  p.foreign_group_key = std::make_shared<const daa::PreparedGroupKey>(
+      must(daa::PreparedGroupKey::make(foreign.public_key.group_public_key(), p.basename)));
   return p;
 }
 
@@ -125,12 +129,15 @@ Result<ServerOutput> Directory::drive(ServerHandshake& server, Result<ServerOutp
         }
         GroupInfo g = group_info();
         g.revoked = revoked;
+        if (group_key) {
+          g.key = group_key;
+        }
         out = server.resume_group(std::move(g));
         break;
       }
       case ServerState::kAwaitProvision: {
         const ProvisionIdentity& p = *server.provision_identity();
-        wire::ClientId id = p.requested_client_id;
+        wire::ClientId id = force_id ? *force_id : p.requested_client_id;
         if (id.is_zero()) {
           XTT_TRY(id_rng.fill(id.bytes));
         }
@@ -226,6 +233,47 @@ Exchange exchange(ClientHandshake client, ServerHandshake& server, Directory& di
     }
   }
   return finish();
+}
+
+ClientView client_view(const std::string& client_seed, ByteSpan ci, ByteSpan sia) {
+  SeededRandom rng(client_seed);
+  const auto dh = must(crypto::x25519::generate(rng));
+  ClientView v;
+  v.t = must(detail::begin_transcript(static_cast<wire::SuiteSpec>(load_be16(ci.data() + 4)), ci));
+  std::copy(sia.begin(), sia.begin() + 168, v.t.sia_aad.begin());
+  const auto z = must(
+      crypto::x25519::derive(dh.secret, std::span<const std::uint8_t, 32>(sia.data() + 6, 32)));
+  EXPECT_TRUE(detail::derive_handshake_keys(v.t, z).has_value());
+  return v;
+}
+
+Bytes reseal_attest(ClientView& v, ByteSpan msg3, const std::function<void(Bytes&)>& mutate) {
+  const std::size_t ca1 = msg3[0] >= 0x20 ? 232 : v.t.suite.identity_client_attest_size;
+  const ByteSpan aad = msg3.first(136);
+  const SecretVector plain = must(v.t.client_hs->open(0, aad, msg3.subspan(136, ca1 - 136)));
+  Bytes changed(plain.span().begin(), plain.span().end());
+  mutate(changed);
+  const Bytes sealed = must(v.t.client_hs->seal(0, aad, changed));
+  Bytes out(msg3.begin(), msg3.end());
+  std::copy(sealed.begin(), sealed.end(), out.begin() + 136);
+  return out;
+}
+
+Bytes reseal_finished(ClientView& v, ByteSpan msg4, const std::function<void(Bytes&)>& mutate) {
+  const ByteSpan aad = msg4.first(6);
+  const SecretVector plain = must(v.t.server_hs->open(1, aad, msg4.subspan(6)));
+  Bytes changed(plain.span().begin(), plain.span().end());
+  mutate(changed);
+  const Bytes sealed = must(v.t.server_hs->seal(1, aad, changed));
+  Bytes out(aad.begin(), aad.end());
+  out.insert(out.end(), sealed.begin(), sealed.end());
+  return out;
+}
+
+Bytes flip_bit(ByteSpan msg, std::size_t offset) {
+  Bytes out(msg.begin(), msg.end());
+  out.at(offset) ^= 0x01;
+  return out;
 }
 
 SessionClientConfig provision(wire::SuiteSpec s, Directory& dir, ServerSetup& setup) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -41,6 +42,7 @@ struct Pki {
   std::shared_ptr<const daa::PreparedGroupKey> group_key;
   Member member;
   Member other_member;  // a second member of the same group
+  std::shared_ptr<const daa::PreparedGroupKey> foreign_group_key;  // another issuer's
 };
 
 // Built once per test binary, from fixed seeds.
@@ -60,6 +62,8 @@ struct Directory {
   std::vector<wire::SessionId> sessions;
   SeededRandom id_rng{"directory ids"};
   bool know_group = true;
+  std::shared_ptr<const daa::PreparedGroupKey> group_key;  // default: the PKI's
+  std::optional<wire::ClientId> force_id;                  // assign this whatever was requested
   daa::RevocationLists revoked;
 
   // Answers whatever the server is paused on, until it needs a message or
@@ -89,6 +93,21 @@ Exchange exchange(ClientHandshake client, ServerHandshake& server, Directory& di
 // Provisions an identity on suite s and returns a session config for it
 // (the store record lands in dir).
 SessionClientConfig provision(wire::SuiteSpec s, Directory& dir, ServerSetup& setup);
+
+// What the client derived, recomputed from its first random draw (the X25519
+// secret): lets a test play a man in the middle that re-seals messages after
+// changing a field, to reach checks behind the AEAD.
+struct ClientView {
+  detail::Transcript t;
+};
+ClientView client_view(const std::string& client_seed, ByteSpan ci, ByteSpan sia);
+// Opens message 3's first part, lets mutate change the plaintext, re-seals it
+// (the header, cookie and payload block stay as they were).
+Bytes reseal_attest(ClientView& v, ByteSpan msg3, const std::function<void(Bytes&)>& mutate);
+// The same for a ServerFinished (0x13 or 0x23; server key, seq 1).
+Bytes reseal_finished(ClientView& v, ByteSpan msg4, const std::function<void(Bytes&)>& mutate);
+
+Bytes flip_bit(ByteSpan msg, std::size_t offset);
 
 template <typename T>
 T must(Result<T> r, const char* what = "") {
