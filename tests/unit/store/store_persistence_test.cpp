@@ -2,6 +2,10 @@
 // is migrated, newer schemas are refused and damaged rows are typed errors.
 #include <gtest/gtest.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <mutex>
 #include <set>
 #include <thread>
@@ -70,6 +74,32 @@ TYPED_TEST(PersistenceTest, ReopenedStoreHoldsEverything) {
   EXPECT_TRUE(s->same_as(session));
   XTT_ASSERT_OK_AND_ASSIGN(bool replay, this->store_->mark_cookie_used(filled<CookieId>(8), 99));
   EXPECT_FALSE(replay) << "the replay cache must survive a restart";
+}
+
+TYPED_TEST(PersistenceTest, ProvisionedIdentitySurvivesSigkillRightAfterReturn) {
+  // What the server does: provision, and the moment the call returns, die
+  // (here before it could even send ServerFinished). The identity must be there.
+  this->store_.reset();  // the child must not inherit an open connection
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    auto store = this->backend_.open();
+    SeededRandom rng(42);
+    if (!store || !(*store)->provision_identity(Device::make(7).request(kId, 70), rng)) {
+      _exit(1);
+    }
+    raise(SIGKILL);
+    _exit(2);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+      << "child did not provision (status " << status << ")";
+  this->reopen();
+  XTT_ASSERT_OK_AND_ASSIGN(auto identity, this->store_->find_identity(kId));
+  ASSERT_TRUE(identity.has_value());
+  EXPECT_EQ(identity->pseudonym, Device::make(7).pseudonym);
+  EXPECT_EQ(identity->created_at, 70);
 }
 
 TYPED_TEST(PersistenceTest, NewDatabaseIsAtTheLatestVersion) {
