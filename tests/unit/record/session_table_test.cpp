@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "record_test_util.hpp"
 
 namespace xtt::record {
@@ -254,6 +257,44 @@ TEST_F(Table, OpenBatchRoutesEachRecord) {
   EXPECT_EQ(items[1].result.client_id, client_id(2));
   EXPECT_EQ(items[2].result.record.outcome, RecordOutcome::kDelivered);
   EXPECT_EQ(items[3].result.record.reason, DropReason::kReplayed);
+}
+
+TEST_F(Table, ConcurrentOpensSealsAndExpiryKeepEveryRecord) {
+  Handshake a = add(client_id(1), true);
+  Handshake b = add(client_id(2), true);
+  constexpr int kRecords = 300;
+  auto run = [&](Handshake& h, std::atomic<int>& delivered) {
+    Bytes rec(kRecordOverhead + 32);
+    Bytes plain(64);
+    Bytes down(kRecordOverhead + 8);
+    for (int i = 0; i < kRecords; ++i) {
+      if (!h.client.seal(0x01, Bytes(32, 7), rec, kT0)) {
+        return;
+      }
+      if (table.open(rec, plain, kT0, kA).record.outcome == RecordOutcome::kDelivered) {
+        ++delivered;
+      }
+      (void)table.seal(h.keys.session_id, 0x01, Bytes(8, 1), down, kT0);
+    }
+  };
+  std::atomic<int> da{0};
+  std::atomic<int> db{0};
+  std::atomic<bool> stop{false};
+  std::thread janitor([&] {
+    while (!stop) {
+      (void)table.expire(kT0 + 1);
+      (void)table.current(client_id(1));
+    }
+  });
+  std::thread ta([&] { run(a, da); });
+  std::thread tb([&] { run(b, db); });
+  ta.join();
+  tb.join();
+  stop = true;
+  janitor.join();
+  EXPECT_EQ(da.load(), kRecords);
+  EXPECT_EQ(db.load(), kRecords);
+  EXPECT_EQ(table.size(), 2u);
 }
 
 }  // namespace
