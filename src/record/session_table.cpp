@@ -9,9 +9,10 @@ SessionTable::SessionTable(TableOptions options) : options_(options) {
 }
 
 bool SessionTable::dead(const Entry& e, UnixTime now) const {
-  if (e.session.closed() || e.session.expired(now)) {
-    return true;
-  }
+  return e.session.closed() || e.session.expired(now) || past_deadline(e, now);
+}
+
+bool SessionTable::past_deadline(const Entry& e, UnixTime now) const {
   switch (e.status) {
     case SessionStatus::kUnconfirmed:
       return now - e.session.created_at() >= options_.unconfirmed_ttl;
@@ -129,7 +130,9 @@ TableOpened SessionTable::open_locked(ByteSpan record, MutableByteSpan out, Unix
     return table_drop(DropReason::kUnknownSession);
   }
   Entry& e = it->second;
-  if (dead(e, now)) {
+  // Closed and over-age sessions are the Session's own drops (kClosed,
+  // kExpired); the table adds the deadlines of its statuses.
+  if (past_deadline(e, now)) {
     TableOpened out_dead = table_drop(DropReason::kExpired);
     out_dead.session_id = view.session_id;
     out_dead.client_id = e.client;

@@ -127,6 +127,8 @@ class SessionTable {
   using Map = std::unordered_map<wire::SessionId, Entry, IdHash>;
 
   bool dead(const Entry& e, UnixTime now) const;
+  // Unconfirmed past unconfirmed_ttl, or retiring past its grace.
+  bool past_deadline(const Entry& e, UnixTime now) const;
   void on_confirmed(Entry& e, UnixTime now);
   void erase(Map::iterator it);
   TableOpened open_locked(ByteSpan record, MutableByteSpan out, UnixTime now,

@@ -145,7 +145,6 @@ TEST_F(Roaming, NewAddressGetsThreeTimesWhatItSentUntilItsSecondRecord) {
 }
 
 TEST_F(Roaming, ClientsNeverLearnAnAddressFromRecords) {
-  Bytes out(64);
   const Opened r = client.open(seal(server, text("down")), buf, kT0, kB);
   EXPECT_EQ(r.outcome, RecordOutcome::kDelivered);
   EXPECT_FALSE(r.address_changed);

@@ -213,6 +213,25 @@ TEST_F(Table, SessionsEndAfterTwentyFourHoursAndWhenClosed) {
   Bytes out(64);
   EXPECT_EQ(table.seal(id(a), 1, {}, out, kT0 + 86400).error().code, ErrorCode::kSessionExpired);
   EXPECT_EQ(table.expire(kT0 + 86400), 1u);
+  // A session closed by the failed-tag limit (here: by hand) drops as closed
+  // and is deleted by the next expire().
+  Handshake c = add(client_id(3), true);
+  {
+    SessionOptions o = confirmed_options();
+    o.limits = UsageLimits{1u << 31, std::uint64_t{1} << 32, 1};
+    const SessionKeys k = make_keys(kSuite, 77);
+    ASSERT_TRUE(table.insert(client_id(4), make_session(Role::kServer, k, o), kT0).has_value());
+    Session cl = make_session(Role::kClient, k);
+    Bytes bad(kRecordOverhead);
+    ASSERT_TRUE(cl.seal_keepalive(bad, kT0).has_value());
+    bad.back() ^= 1;
+    EXPECT_EQ(table.open(bad, buf, kT0, kA).record.reason, DropReason::kBadTag);
+    bad.back() ^= 1;
+    EXPECT_EQ(table.open(bad, buf, kT0, kA).record.reason, DropReason::kClosed);
+    EXPECT_EQ(table.expire(kT0), 1u);
+    EXPECT_FALSE(table.status(k.session_id).has_value());
+  }
+  EXPECT_TRUE(table.remove(id(c)));
   EXPECT_EQ(table.seal(id(a), 1, {}, out, kT0).error().code, ErrorCode::kNotFound);
   EXPECT_FALSE(table.remove(id(a)));
   Handshake b = add(client_id(2), true);
