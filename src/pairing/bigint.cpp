@@ -1,6 +1,24 @@
 #include "pairing/bigint.hpp"
 
+#if defined(__x86_64__)
+#include <cpuid.h>
+#endif
+
 namespace xtt::pairing {
+
+#if defined(__x86_64__) && !defined(XTT_PAIRING_PORTABLE)
+namespace {
+// CPUID leaf 7: EBX bit 8 is BMI2 (mulx), bit 19 is ADX (adcx/adox).
+bool cpu_has_bmi2_adx() {
+  unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+  if (__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) == 0) {
+    return false;
+  }
+  return (ebx & (1u << 8)) != 0 && (ebx & (1u << 19)) != 0;
+}
+}  // namespace
+bool detail::g_mont_use_adx = cpu_has_bmi2_adx();
+#endif
 
 Limbs limbs_from_be(std::span<const std::uint8_t, 32> in) {
   Limbs v{};

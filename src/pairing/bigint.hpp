@@ -6,6 +6,10 @@
 #include <cstdint>
 #include <span>
 
+#if defined(__x86_64__)
+#include <x86intrin.h>
+#endif
+
 #include "base/bytes.hpp"
 #include "base/ct.hpp"
 #include "base/result.hpp"
@@ -20,17 +24,30 @@ namespace detail {
 
 using U128 = unsigned __int128;
 
-// a + b + carry; carry in and out is 0 or 1.
+// a + b + carry; carry in and out is 0 or 1. On x86-64 the intrinsics give
+// plain adc/sbb chains, where the __int128 form costs extra moves.
 inline std::uint64_t adc(std::uint64_t a, std::uint64_t b, std::uint64_t& carry) {
+#if defined(__x86_64__)
+  unsigned long long out;
+  carry = _addcarry_u64(static_cast<unsigned char>(carry), a, b, &out);
+  return out;
+#else
   const U128 t = static_cast<U128>(a) + b + carry;
   carry = static_cast<std::uint64_t>(t >> 64);
   return static_cast<std::uint64_t>(t);
+#endif
 }
 // a - b - borrow; borrow in and out is 0 or 1.
 inline std::uint64_t sbb(std::uint64_t a, std::uint64_t b, std::uint64_t& borrow) {
+#if defined(__x86_64__)
+  unsigned long long out;
+  borrow = _subborrow_u64(static_cast<unsigned char>(borrow), a, b, &out);
+  return out;
+#else
   const U128 t = static_cast<U128>(a) - b - borrow;
   borrow = static_cast<std::uint64_t>(t >> 64) & 1;
   return static_cast<std::uint64_t>(t);
+#endif
 }
 // a + b * c + carry, the carry being a full limb.
 inline std::uint64_t mac(std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint64_t& carry) {
@@ -41,7 +58,7 @@ inline std::uint64_t mac(std::uint64_t a, std::uint64_t b, std::uint64_t c, std:
 
 // r = a + b mod m, for a, b < m; the final subtraction is masked, so the
 // time does not depend on the values. m may use all 256 bits.
-inline void mod_add(Limbs& r, const Limbs& a, const Limbs& b, const Limbs& m) {
+inline void mod_add_portable(Limbs& r, const Limbs& a, const Limbs& b, const Limbs& m) {
   std::uint64_t carry = 0;
   Limbs s;
   for (std::size_t i = 0; i < 4; ++i) {
@@ -60,7 +77,7 @@ inline void mod_add(Limbs& r, const Limbs& a, const Limbs& b, const Limbs& m) {
 }
 
 // r = a - b mod m, for a, b < m.
-inline void mod_sub(Limbs& r, const Limbs& a, const Limbs& b, const Limbs& m) {
+inline void mod_sub_portable(Limbs& r, const Limbs& a, const Limbs& b, const Limbs& m) {
   std::uint64_t borrow = 0;
   Limbs d;
   for (std::size_t i = 0; i < 4; ++i) {
@@ -72,6 +89,91 @@ inline void mod_sub(Limbs& r, const Limbs& a, const Limbs& b, const Limbs& m) {
     r[i] = adc(d[i], m[i] & mask, carry);
   }
 }
+
+#if defined(__x86_64__) && !defined(XTT_PAIRING_PORTABLE)
+// The same two operations as straight-line adc/sbb chains (volatile: the
+// result leaves through memory, not through the register outputs); the choice between
+// the sum and the sum minus m is a cmov (a data move, not a branch). g++
+// keeps the portable loops rolled and materialises every carry.
+inline void mod_add(Limbs& r, const Limbs& a, const Limbs& b, const Limbs& m) {
+  std::uint64_t t0, t1, t2, t3, d0, d1, d2, d3, c;
+  __asm__ volatile(
+      "movq 0(%[a]), %[t0]\n\t"
+      "movq 8(%[a]), %[t1]\n\t"
+      "movq 16(%[a]), %[t2]\n\t"
+      "movq 24(%[a]), %[t3]\n\t"
+      "xorl %k[c], %k[c]\n\t"
+      "addq 0(%[b]), %[t0]\n\t"
+      "adcq 8(%[b]), %[t1]\n\t"
+      "adcq 16(%[b]), %[t2]\n\t"
+      "adcq 24(%[b]), %[t3]\n\t"
+      "adcq $0, %[c]\n\t"
+      "movq %[t0], %[d0]\n\t"
+      "movq %[t1], %[d1]\n\t"
+      "movq %[t2], %[d2]\n\t"
+      "movq %[t3], %[d3]\n\t"
+      "subq 0(%[m]), %[d0]\n\t"
+      "sbbq 8(%[m]), %[d1]\n\t"
+      "sbbq 16(%[m]), %[d2]\n\t"
+      "sbbq 24(%[m]), %[d3]\n\t"
+      // Borrow out of (c:t) - m means t < m: keep t.
+      "sbbq $0, %[c]\n\t"
+      "cmovcq %[t0], %[d0]\n\t"
+      "cmovcq %[t1], %[d1]\n\t"
+      "cmovcq %[t2], %[d2]\n\t"
+      "cmovcq %[t3], %[d3]\n\t"
+      "movq %[d0], 0(%[r])\n\t"
+      "movq %[d1], 8(%[r])\n\t"
+      "movq %[d2], 16(%[r])\n\t"
+      "movq %[d3], 24(%[r])\n\t"
+      : [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3), [d0] "=&r"(d0),
+        [d1] "=&r"(d1), [d2] "=&r"(d2), [d3] "=&r"(d3), [c] "=&r"(c)
+      : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m] "r"(m.data())
+      : "cc", "memory");
+}
+
+inline void mod_sub(Limbs& r, const Limbs& a, const Limbs& b, const Limbs& m) {
+  std::uint64_t t0, t1, t2, t3, d0, d1, d2, d3, c;
+  __asm__ volatile(
+      "movq 0(%[a]), %[t0]\n\t"
+      "movq 8(%[a]), %[t1]\n\t"
+      "movq 16(%[a]), %[t2]\n\t"
+      "movq 24(%[a]), %[t3]\n\t"
+      "subq 0(%[b]), %[t0]\n\t"
+      "sbbq 8(%[b]), %[t1]\n\t"
+      "sbbq 16(%[b]), %[t2]\n\t"
+      "sbbq 24(%[b]), %[t3]\n\t"
+      // c = all ones on a borrow; then add m & c.
+      "sbbq %[c], %[c]\n\t"
+      "movq 0(%[m]), %[d0]\n\t"
+      "movq 8(%[m]), %[d1]\n\t"
+      "movq 16(%[m]), %[d2]\n\t"
+      "movq 24(%[m]), %[d3]\n\t"
+      "andq %[c], %[d0]\n\t"
+      "andq %[c], %[d1]\n\t"
+      "andq %[c], %[d2]\n\t"
+      "andq %[c], %[d3]\n\t"
+      "addq %[d0], %[t0]\n\t"
+      "adcq %[d1], %[t1]\n\t"
+      "adcq %[d2], %[t2]\n\t"
+      "adcq %[d3], %[t3]\n\t"
+      "movq %[t0], 0(%[r])\n\t"
+      "movq %[t1], 8(%[r])\n\t"
+      "movq %[t2], 16(%[r])\n\t"
+      "movq %[t3], 24(%[r])\n\t"
+      : [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3), [d0] "=&r"(d0),
+        [d1] "=&r"(d1), [d2] "=&r"(d2), [d3] "=&r"(d3), [c] "=&r"(c)
+      : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m] "r"(m.data())
+      : "cc", "memory");
+}
+#else
+inline void mod_add(Limbs& r, const Limbs& a, const Limbs& b, const Limbs& m) {
+  mod_add_portable(r, a, b, m);
+}
+inline void mod_sub(Limbs& r, const Limbs& a, const Limbs& b, const Limbs& m) {
+  mod_sub_portable(r, a, b, m);
+}
+#endif
 
 // Montgomery reduction of a 512-bit t < m * 2^256: returns t / 2^256 mod m,
 // fully reduced. inv = -m^-1 mod 2^64.
@@ -117,42 +219,501 @@ inline void mul_wide(std::array<std::uint64_t, 8>& t, const Limbs& a, const Limb
   }
 }
 
+// One CIOS row: t += a * bi, then one Montgomery reduction step (t += k*m,
+// t >>= 64). Written out limb by limb, so the compiler keeps everything in
+// registers instead of spilling loop arrays.
+#define XTT_MONT_ROW(bi)              \
+  do {                                \
+    std::uint64_t c = 0;              \
+    t0 = mac(t0, a0, (bi), c);        \
+    t1 = mac(t1, a1, (bi), c);        \
+    t2 = mac(t2, a2, (bi), c);        \
+    t3 = mac(t3, a3, (bi), c);        \
+    std::uint64_t cc = 0;             \
+    t4 = adc(t4, c, cc);              \
+    const std::uint64_t t5 = cc;      \
+    const std::uint64_t k = t0 * inv; \
+    c = 0;                            \
+    (void)mac(t0, k, m0, c);          \
+    t0 = mac(t1, k, m1, c);           \
+    t1 = mac(t2, k, m2, c);           \
+    t2 = mac(t3, k, m3, c);           \
+    cc = 0;                           \
+    t3 = adc(t4, c, cc);              \
+    t4 = t5 + cc;                     \
+  } while (0)
+
 // r = a * b / 2^256 mod m (CIOS, the interleaved form of mul_wide then
 // mont_reduce). Requires a * b < m * 2^256, e.g. a < 2^256 and b < m.
 inline void mont_mul(Limbs& r, const Limbs& a, const Limbs& b, const Limbs& m, std::uint64_t inv) {
+  const std::uint64_t a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+  const std::uint64_t b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3];
+  const std::uint64_t m0 = m[0], m1 = m[1], m2 = m[2], m3 = m[3];
   std::uint64_t t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0;
-  for (std::size_t i = 0; i < 4; ++i) {
-    std::uint64_t c = 0;
-    t0 = mac(t0, a[0], b[i], c);
-    t1 = mac(t1, a[1], b[i], c);
-    t2 = mac(t2, a[2], b[i], c);
-    t3 = mac(t3, a[3], b[i], c);
-    std::uint64_t cc = 0;
-    t4 = adc(t4, c, cc);
-    const std::uint64_t t5 = cc;
-
-    const std::uint64_t k = t0 * inv;
-    c = 0;
-    (void)mac(t0, k, m[0], c);
-    t0 = mac(t1, k, m[1], c);
-    t1 = mac(t2, k, m[2], c);
-    t2 = mac(t3, k, m[3], c);
-    cc = 0;
-    t3 = adc(t4, c, cc);
-    t4 = t5 + cc;
-  }
+  XTT_MONT_ROW(b0);
+  XTT_MONT_ROW(b1);
+  XTT_MONT_ROW(b2);
+  XTT_MONT_ROW(b3);
   std::uint64_t borrow = 0;
-  Limbs d;
-  d[0] = sbb(t0, m[0], borrow);
-  d[1] = sbb(t1, m[1], borrow);
-  d[2] = sbb(t2, m[2], borrow);
-  d[3] = sbb(t3, m[3], borrow);
+  const std::uint64_t d0 = sbb(t0, m0, borrow);
+  const std::uint64_t d1 = sbb(t1, m1, borrow);
+  const std::uint64_t d2 = sbb(t2, m2, borrow);
+  const std::uint64_t d3 = sbb(t3, m3, borrow);
   const std::uint64_t use_d = ct::mask_from_bit((t4 | (borrow ^ 1)) & 1);
-  r[0] = ct::select(use_d, d[0], t0);
-  r[1] = ct::select(use_d, d[1], t1);
-  r[2] = ct::select(use_d, d[2], t2);
-  r[3] = ct::select(use_d, d[3], t3);
+  r[0] = ct::select(use_d, d0, t0);
+  r[1] = ct::select(use_d, d1, t1);
+  r[2] = ct::select(use_d, d2, t2);
+  r[3] = ct::select(use_d, d3, t3);
 }
+#undef XTT_MONT_ROW
+
+// Final step shared by both forms: t (t4 the carry bit) is below 2m.
+inline void mont_final_sub(Limbs& r, std::uint64_t t0, std::uint64_t t1, std::uint64_t t2,
+                           std::uint64_t t3, std::uint64_t t4, const Limbs& m) {
+  std::uint64_t borrow = 0;
+  const std::uint64_t d0 = sbb(t0, m[0], borrow);
+  const std::uint64_t d1 = sbb(t1, m[1], borrow);
+  const std::uint64_t d2 = sbb(t2, m[2], borrow);
+  const std::uint64_t d3 = sbb(t3, m[3], borrow);
+  const std::uint64_t use_d = ct::mask_from_bit((t4 | (borrow ^ 1)) & 1);
+  r[0] = ct::select(use_d, d0, t0);
+  r[1] = ct::select(use_d, d1, t1);
+  r[2] = ct::select(use_d, d2, t2);
+  r[3] = ct::select(use_d, d3, t3);
+}
+
+// mont_mul for a modulus known at compile time (Fp and Scalar use this).
+#if defined(__x86_64__) && !defined(XTT_PAIRING_PORTABLE)
+inline constexpr bool kMontAsm = true;
+// The same CIOS in x86-64 assembly with only mul/add/adc (every x86-64 has
+// them, so there is no CPU dispatch). g++ turns the __int128 form into about
+// twice as many instructions, spilling the accumulators. No branches and no
+// data-dependent addresses, like the C++ form. The modulus and inverse are
+// static objects, addressed RIP-relative, which keeps register pressure low
+// enough for -O0 builds.
+template <const Limbs& M, std::uint64_t Inv>
+inline void mont_mul_x64(Limbs& r, const Limbs& a, const Limbs& b) {
+  static constexpr std::uint64_t kInv = Inv;
+  std::uint64_t t0, t1, t2, t3, t4, t5, k, c;
+  __asm__(
+      "movq 0(%[a]), %%rax\n\t"
+      "mulq 0(%[b])\n\t"
+      "movq %%rax, %[t0]\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 8(%[a]), %%rax\n\t"
+      "mulq 0(%[b])\n\t"
+      "addq %[c], %%rax\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rax, %[t1]\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 16(%[a]), %%rax\n\t"
+      "mulq 0(%[b])\n\t"
+      "addq %[c], %%rax\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rax, %[t2]\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 24(%[a]), %%rax\n\t"
+      "mulq 0(%[b])\n\t"
+      "addq %[c], %%rax\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rax, %[t3]\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq %[c], %[t4]\n\t"
+      "xorl %k[t5], %k[t5]\n\t"
+      "movq %[t0], %[k]\n\t"
+      "imulq %[inv], %[k]\n\t"
+      "movq 0(%[m]), %%rax\n\t"
+      "mulq %[k]\n\t"
+      "addq %%rax, %[t0]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 8(%[m]), %%rax\n\t"
+      "mulq %[k]\n\t"
+      "addq %[c], %[t1]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t1]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 16(%[m]), %%rax\n\t"
+      "mulq %[k]\n\t"
+      "addq %[c], %[t2]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t2]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 24(%[m]), %%rax\n\t"
+      "mulq %[k]\n\t"
+      "addq %[c], %[t3]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t3]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "addq %[c], %[t4]\n\t"
+      "adcq $0, %[t5]\n\t"
+      "movq 0(%[a]), %%rax\n\t"
+      "mulq 8(%[b])\n\t"
+      "addq %%rax, %[t1]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 8(%[a]), %%rax\n\t"
+      "mulq 8(%[b])\n\t"
+      "addq %[c], %[t2]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t2]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 16(%[a]), %%rax\n\t"
+      "mulq 8(%[b])\n\t"
+      "addq %[c], %[t3]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t3]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 24(%[a]), %%rax\n\t"
+      "mulq 8(%[b])\n\t"
+      "addq %[c], %[t4]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t4]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movl $0, %k[t0]\n\t"
+      "addq %[c], %[t5]\n\t"
+      "adcq $0, %[t0]\n\t"
+      "movq %[t1], %[k]\n\t"
+      "imulq %[inv], %[k]\n\t"
+      "movq 0(%[m]), %%rax\n\t"
+      "mulq %[k]\n\t"
+      "addq %%rax, %[t1]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 8(%[m]), %%rax\n\t"
+      "mulq %[k]\n\t"
+      "addq %[c], %[t2]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t2]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 16(%[m]), %%rax\n\t"
+      "mulq %[k]\n\t"
+      "addq %[c], %[t3]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t3]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 24(%[m]), %%rax\n\t"
+      "mulq %[k]\n\t"
+      "addq %[c], %[t4]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t4]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "addq %[c], %[t5]\n\t"
+      "adcq $0, %[t0]\n\t"
+      "movq 0(%[a]), %%rax\n\t"
+      "mulq 16(%[b])\n\t"
+      "addq %%rax, %[t2]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 8(%[a]), %%rax\n\t"
+      "mulq 16(%[b])\n\t"
+      "addq %[c], %[t3]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t3]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 16(%[a]), %%rax\n\t"
+      "mulq 16(%[b])\n\t"
+      "addq %[c], %[t4]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t4]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 24(%[a]), %%rax\n\t"
+      "mulq 16(%[b])\n\t"
+      "addq %[c], %[t5]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t5]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movl $0, %k[t1]\n\t"
+      "addq %[c], %[t0]\n\t"
+      "adcq $0, %[t1]\n\t"
+      "movq %[t2], %[k]\n\t"
+      "imulq %[inv], %[k]\n\t"
+      "movq 0(%[m]), %%rax\n\t"
+      "mulq %[k]\n\t"
+      "addq %%rax, %[t2]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 8(%[m]), %%rax\n\t"
+      "mulq %[k]\n\t"
+      "addq %[c], %[t3]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t3]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 16(%[m]), %%rax\n\t"
+      "mulq %[k]\n\t"
+      "addq %[c], %[t4]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t4]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 24(%[m]), %%rax\n\t"
+      "mulq %[k]\n\t"
+      "addq %[c], %[t5]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t5]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "addq %[c], %[t0]\n\t"
+      "adcq $0, %[t1]\n\t"
+      "movq 0(%[a]), %%rax\n\t"
+      "mulq 24(%[b])\n\t"
+      "addq %%rax, %[t3]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 8(%[a]), %%rax\n\t"
+      "mulq 24(%[b])\n\t"
+      "addq %[c], %[t4]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t4]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 16(%[a]), %%rax\n\t"
+      "mulq 24(%[b])\n\t"
+      "addq %[c], %[t5]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t5]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 24(%[a]), %%rax\n\t"
+      "mulq 24(%[b])\n\t"
+      "addq %[c], %[t0]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t0]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movl $0, %k[t2]\n\t"
+      "addq %[c], %[t1]\n\t"
+      "adcq $0, %[t2]\n\t"
+      "movq %[t3], %[k]\n\t"
+      "imulq %[inv], %[k]\n\t"
+      "movq 0(%[m]), %%rax\n\t"
+      "mulq %[k]\n\t"
+      "addq %%rax, %[t3]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 8(%[m]), %%rax\n\t"
+      "mulq %[k]\n\t"
+      "addq %[c], %[t4]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t4]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 16(%[m]), %%rax\n\t"
+      "mulq %[k]\n\t"
+      "addq %[c], %[t5]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t5]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "movq 24(%[m]), %%rax\n\t"
+      "mulq %[k]\n\t"
+      "addq %[c], %[t0]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "addq %%rax, %[t0]\n\t"
+      "adcq $0, %%rdx\n\t"
+      "movq %%rdx, %[c]\n\t"
+      "addq %[c], %[t1]\n\t"
+      "adcq $0, %[t2]\n\t"
+      : [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3), [t4] "=&r"(t4),
+        [t5] "=&r"(t5), [k] "=&r"(k), [c] "=&r"(c)
+      : [a] "r"(a.data()), [b] "r"(b.data()), [m] "r"(M.data()), [inv] "m"(kInv)
+      : "rax", "rdx", "cc", "memory");
+  (void)t3;
+  (void)k;
+  (void)c;
+  // The rows rotate the registers: the result is (t4, t5, t0, t1, t2).
+  mont_final_sub(r, t4, t5, t0, t1, t2, M);
+}
+
+// The same CIOS with mulx and two carry chains (adcx on CF, adox on OF), as
+// in Intel's "Fast prime field elliptic-curve cryptography with 256-bit
+// primes": about 40% fewer instructions. Needs BMI2 and ADX, checked once at
+// startup (g_mont_use_adx).
+template <const Limbs& M, std::uint64_t Inv>
+inline void mont_mul_adx(Limbs& r, const Limbs& a, const Limbs& b) {
+  static constexpr std::uint64_t kInv = Inv;
+  std::uint64_t t0, t1, t2, t3, t4, t5, lo, hi;
+  __asm__(
+      "movq 0(%[b]), %%rdx\n\t"
+      "xorl %%eax, %%eax\n\t"
+      "mulxq 0(%[a]), %[t0], %[t1]\n\t"
+      "mulxq 8(%[a]), %[lo], %[t2]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "mulxq 16(%[a]), %[lo], %[t3]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "mulxq 24(%[a]), %[lo], %[t4]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adcxq %%rax, %[t4]\n\t"
+      "movq %%rax, %[t5]\n\t"
+      "movq %[t0], %%rdx\n\t"
+      "imulq %[inv], %%rdx\n\t"
+      "xorl %%eax, %%eax\n\t"
+      "mulxq 0(%[m]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t0]\n\t"
+      "adoxq %[hi], %[t1]\n\t"
+      "mulxq 8(%[m]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "adoxq %[hi], %[t2]\n\t"
+      "mulxq 16(%[m]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 24(%[m]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "adcxq %%rax, %[t4]\n\t"
+      "adoxq %%rax, %[t5]\n\t"
+      "adcxq %%rax, %[t5]\n\t"
+      "movq 8(%[b]), %%rdx\n\t"
+      "xorl %%eax, %%eax\n\t"
+      "movq %%rax, %[t0]\n\t"
+      "mulxq 0(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "adoxq %[hi], %[t2]\n\t"
+      "mulxq 8(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 16(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 24(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "adcxq %%rax, %[t5]\n\t"
+      "adoxq %%rax, %[t0]\n\t"
+      "adcxq %%rax, %[t0]\n\t"
+      "movq %[t1], %%rdx\n\t"
+      "imulq %[inv], %%rdx\n\t"
+      "xorl %%eax, %%eax\n\t"
+      "mulxq 0(%[m]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "adoxq %[hi], %[t2]\n\t"
+      "mulxq 8(%[m]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 16(%[m]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 24(%[m]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "adcxq %%rax, %[t5]\n\t"
+      "adoxq %%rax, %[t0]\n\t"
+      "adcxq %%rax, %[t0]\n\t"
+      "movq 16(%[b]), %%rdx\n\t"
+      "xorl %%eax, %%eax\n\t"
+      "movq %%rax, %[t1]\n\t"
+      "mulxq 0(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 8(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 16(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 24(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t0]\n\t"
+      "adcxq %%rax, %[t0]\n\t"
+      "adoxq %%rax, %[t1]\n\t"
+      "adcxq %%rax, %[t1]\n\t"
+      "movq %[t2], %%rdx\n\t"
+      "imulq %[inv], %%rdx\n\t"
+      "xorl %%eax, %%eax\n\t"
+      "mulxq 0(%[m]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 8(%[m]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 16(%[m]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 24(%[m]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t0]\n\t"
+      "adcxq %%rax, %[t0]\n\t"
+      "adoxq %%rax, %[t1]\n\t"
+      "adcxq %%rax, %[t1]\n\t"
+      "movq 24(%[b]), %%rdx\n\t"
+      "xorl %%eax, %%eax\n\t"
+      "movq %%rax, %[t2]\n\t"
+      "mulxq 0(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 8(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 16(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t0]\n\t"
+      "mulxq 24(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t0]\n\t"
+      "adoxq %[hi], %[t1]\n\t"
+      "adcxq %%rax, %[t1]\n\t"
+      "adoxq %%rax, %[t2]\n\t"
+      "adcxq %%rax, %[t2]\n\t"
+      "movq %[t3], %%rdx\n\t"
+      "imulq %[inv], %%rdx\n\t"
+      "xorl %%eax, %%eax\n\t"
+      "mulxq 0(%[m]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 8(%[m]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 16(%[m]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t0]\n\t"
+      "mulxq 24(%[m]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t0]\n\t"
+      "adoxq %[hi], %[t1]\n\t"
+      "adcxq %%rax, %[t1]\n\t"
+      "adoxq %%rax, %[t2]\n\t"
+      "adcxq %%rax, %[t2]\n\t"
+      : [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3), [t4] "=&r"(t4),
+        [t5] "=&r"(t5), [lo] "=&r"(lo), [hi] "=&r"(hi)
+      : [a] "r"(a.data()), [b] "r"(b.data()), [m] "r"(M.data()), [inv] "m"(kInv)
+      : "rax", "rdx", "cc", "memory");
+  (void)t3;
+  (void)lo;
+  (void)hi;
+  mont_final_sub(r, t4, t5, t0, t1, t2, M);
+}
+
+// Set at startup when the CPU has BMI2 and ADX; tests flip it to cover both
+// paths. Zero-initialised, so code running before that uses mont_mul_x64.
+extern bool g_mont_use_adx;
+
+template <const Limbs& M, std::uint64_t Inv>
+inline void mont_mul_fixed(Limbs& r, const Limbs& a, const Limbs& b) {
+  if (g_mont_use_adx) {
+    mont_mul_adx<M, Inv>(r, a, b);
+  } else {
+    mont_mul_x64<M, Inv>(r, a, b);
+  }
+}
+#else
+inline constexpr bool kMontAsm = false;
+inline bool g_mont_use_adx = false;  // unused without the assembly
+template <const Limbs& M, std::uint64_t Inv>
+inline void mont_mul_fixed(Limbs& r, const Limbs& a, const Limbs& b) {
+  mont_mul(r, a, b, M, Inv);
+}
+#endif
 
 }  // namespace detail
 

@@ -57,7 +57,7 @@ Fp Fp::from_u64(std::uint64_t v) { return from_canonical(Limbs{v, 0, 0, 0}); }
 
 Fp Fp::from_canonical(const Limbs& v) {
   Fp r;
-  detail::mont_mul(r.v_, v, kPR2, kP, kPInv);
+  detail::mont_mul_fixed<kP, kPInv>(r.v_, v, kPR2);
   return r;
 }
 
@@ -79,14 +79,14 @@ Fp Fp::from_bytes_reduce(ByteSpan in) {
   // hi*2^256 + lo in Montgomery form is hi*R^3/R + lo*R^2/R.
   Fp h;
   Fp l;
-  detail::mont_mul(h.v_, hi, kPR3, kP, kPInv);
-  detail::mont_mul(l.v_, lo, kPR2, kP, kPInv);
+  detail::mont_mul_fixed<kP, kPInv>(h.v_, hi, kPR3);
+  detail::mont_mul_fixed<kP, kPInv>(l.v_, lo, kPR2);
   return h + l;
 }
 
 Limbs Fp::to_canonical() const {
   Limbs r;
-  detail::mont_mul(r, v_, Limbs{1, 0, 0, 0}, kP, kPInv);
+  detail::mont_mul_fixed<kP, kPInv>(r, v_, Limbs{1, 0, 0, 0});
   return r;
 }
 
@@ -161,7 +161,7 @@ Fp Fp::inverse_vartime() const {
   }
   const Limbs& inv = is_one_limbs(u) ? x1 : x2;
   Fp r;
-  detail::mont_mul(r.v_, inv, kPR3, kP, kPInv);
+  detail::mont_mul_fixed<kP, kPInv>(r.v_, inv, kPR3);
   return r;
 }
 

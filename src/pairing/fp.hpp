@@ -62,7 +62,7 @@ class Fp {
   Fp operator-() const { return Fp() - *this; }
   Fp operator*(const Fp& o) const {
     Fp r;
-    detail::mont_mul(r.v_, v_, o.v_, kP, kPInv);
+    detail::mont_mul_fixed<kP, kPInv>(r.v_, v_, o.v_);
     return r;
   }
   Fp& operator+=(const Fp& o) { return *this = *this + o; }

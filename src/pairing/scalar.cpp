@@ -7,7 +7,6 @@
 namespace xtt::pairing {
 namespace {
 
-constexpr std::uint64_t kNInv = 0x09826627c9c6813b;  // -n^-1 mod 2^64
 constexpr Limbs kNR2 = {0xaf948aa38f4c4808, 0xbd789efd26123232, 0x117fd17ceb526be7,
                         0x2bfc4998fb8f407a};  // 2^512 mod n
 constexpr Limbs kNR3 = {0xdafa45795ce54499, 0x5fdc534df1df4b8d, 0x37928f443592a893,
@@ -19,8 +18,8 @@ constexpr Limbs kOne = {1, 0, 0, 0};
 // a * b mod n for canonical a, b: (a*b/R) * R^2 / R.
 Limbs mul_mod_n(const Limbs& a, const Limbs& b) {
   Limbs t;
-  detail::mont_mul(t, a, b, kN, kNInv);
-  detail::mont_mul(t, t, kNR2, kN, kNInv);
+  detail::mont_mul_fixed<kN, kNInv>(t, a, b);
+  detail::mont_mul_fixed<kN, kNInv>(t, t, kNR2);
   return t;
 }
 
@@ -59,10 +58,10 @@ Scalar Scalar::from_bytes_reduce(ByteSpan in) {
   // hi * 2^256 + lo = (hi * R^3 / R) / R + (lo * R^2 / R) / R.
   Limbs h;
   Limbs l;
-  detail::mont_mul(h, hi, kNR3, kN, kNInv);
-  detail::mont_mul(h, h, kOne, kN, kNInv);
-  detail::mont_mul(l, lo, kNR2, kN, kNInv);
-  detail::mont_mul(l, l, kOne, kN, kNInv);
+  detail::mont_mul_fixed<kN, kNInv>(h, hi, kNR3);
+  detail::mont_mul_fixed<kN, kNInv>(h, h, kOne);
+  detail::mont_mul_fixed<kN, kNInv>(l, lo, kNR2);
+  detail::mont_mul_fixed<kN, kNInv>(l, l, kOne);
   Scalar r;
   detail::mod_add(r.v_, h, l, kN);
   secure_wipe(wide.data(), wide.size());
@@ -101,17 +100,17 @@ Scalar Scalar::inverse() const {
   // Left-to-right square and multiply in the Montgomery domain; the exponent
   // n - 2 is public, so its bits may steer the branches.
   Limbs base;
-  detail::mont_mul(base, v_, kNR2, kN, kNInv);
+  detail::mont_mul_fixed<kN, kNInv>(base, v_, kNR2);
   Limbs acc;
-  detail::mont_mul(acc, kOne, kNR2, kN, kNInv);  // R mod n
+  detail::mont_mul_fixed<kN, kNInv>(acc, kOne, kNR2);  // R mod n
   for (std::size_t i = 256; i-- > 0;) {
-    detail::mont_mul(acc, acc, acc, kN, kNInv);
+    detail::mont_mul_fixed<kN, kNInv>(acc, acc, acc);
     if (((kNMinus2[i / 64] >> (i % 64)) & 1) != 0) {
-      detail::mont_mul(acc, acc, base, kN, kNInv);
+      detail::mont_mul_fixed<kN, kNInv>(acc, acc, base);
     }
   }
   Scalar r;
-  detail::mont_mul(r.v_, acc, kOne, kN, kNInv);
+  detail::mont_mul_fixed<kN, kNInv>(r.v_, acc, kOne);
   return r;
 }
 

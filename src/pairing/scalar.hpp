@@ -13,6 +13,7 @@ namespace xtt::pairing {
 // The order n of G1, G2 and GT on FP256BN.
 inline constexpr Limbs kN = {0xf62d536cd10b500d, 0x0cdc65fb1299921a, 0x46e5f25eee71a49e,
                              0xfffffffffffcf0cd};
+inline constexpr std::uint64_t kNInv = 0x09826627c9c6813b;  // -n^-1 mod 2^64
 
 // An integer mod n, stored canonically (< n, little-endian limbs, not in
 // Montgomery form). Arithmetic is constant time; the value may be secret.

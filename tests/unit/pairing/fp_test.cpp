@@ -102,6 +102,47 @@ TEST(Fp, InverseAndRoots) {
   EXPECT_LT(squares, 70);
 }
 
+// The assembly paths (x86-64) against the portable C++ on random and edge
+// operands, for both moduli.
+TEST(Fp, BackendsAgree) {
+  test::Rng rng(5);
+  std::vector<Limbs> values = {Limbs{0, 0, 0, 0}, Limbs{1, 0, 0, 0}, kP, kN};
+  values[2][0] -= 1;  // p - 1
+  values[3][0] -= 1;  // n - 1
+  for (int i = 0; i < 300; ++i) {
+    values.push_back(rng.fp().mont());
+  }
+  const bool saved = detail::g_mont_use_adx;
+  for (std::size_t i = 0; i + 1 < values.size(); ++i) {
+    const Limbs& a = values[i];
+    const Limbs& b = values[i + 1];
+    Limbs want;
+    Limbs got;
+    detail::mont_mul(want, a, b, kP, kPInv);
+    for (bool adx : {false, true}) {
+      detail::g_mont_use_adx = adx && saved;
+      detail::mont_mul_fixed<kP, kPInv>(got, a, b);
+      EXPECT_EQ(got, want);
+    }
+    detail::mod_add_portable(want, a, b, kP);
+    detail::mod_add(got, a, b, kP);
+    EXPECT_EQ(got, want);
+    detail::mod_sub_portable(want, a, b, kP);
+    detail::mod_sub(got, a, b, kP);
+    EXPECT_EQ(got, want);
+    // Scalars use the same code with n.
+    const Limbs& an = Scalar::from_bytes_reduce(Fp::from_mont(a).to_bytes()).limbs();
+    const Limbs& bn = Scalar::from_bytes_reduce(Fp::from_mont(b).to_bytes()).limbs();
+    detail::mont_mul(want, an, bn, kN, kNInv);
+    for (bool adx : {false, true}) {
+      detail::g_mont_use_adx = adx && saved;
+      detail::mont_mul_fixed<kN, kNInv>(got, an, bn);
+      EXPECT_EQ(got, want);
+    }
+  }
+  detail::g_mont_use_adx = saved;
+}
+
 TEST(Fp, SelectAndMasks) {
   const Fp a = Fp::from_u64(5);
   const Fp b = Fp::from_u64(9);
