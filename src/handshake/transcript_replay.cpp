@@ -154,6 +154,17 @@ Result<ClientHandshake> make_client(const json::Value& doc, const Parsed& p, Ran
   return ClientHandshake::identity(std::move(cfg), rng);
 }
 
+// Our transcripts record the session_id both sides derived.
+Status check_session_id(const json::Value& doc, const std::optional<record::SessionKeys>& keys) {
+  const json::Value* results = doc.find("results");
+  if (results == nullptr || results->find("session_id") == nullptr) {
+    return ok();
+  }
+  XTT_ENSURE(keys.has_value(), ErrorCode::kBadState, "no session was derived");
+  const Bytes want = XTT_TRY(results->hex("session_id"));
+  return expect_bytes(keys->session_id.bytes, want, "session_id");
+}
+
 Status replay_client(const json::Value& doc, const Parsed& p) {
   ReplayRandom rng(p.client_draws);
   ClientHandshake client = XTT_TRY(make_client(doc, p, rng));
@@ -180,7 +191,7 @@ Status replay_client(const json::Value& doc, const Parsed& p) {
     const Bytes k = XTT_TRY(result_field(doc, "pseudonym(client view)"));
     XTT_TRY(expect_bytes(r.pseudonym->bytes, k, "pseudonym"));
   }
-  return ok();
+  return check_session_id(doc, r.session);
 }
 
 Result<std::shared_ptr<const ServerConfig>> server_config(const json::Value& doc, const Parsed& p) {
@@ -265,6 +276,7 @@ Status replay_server(const json::Value& doc, const Parsed& p) {
     const Bytes pub = XTT_TRY(long_term(doc, "client_longterm_public_key"));
     XTT_TRY(expect_bytes(r.client_longterm_pub, pub, "client long-term key (server view)"));
   }
+  XTT_TRY(check_session_id(doc, r.session));
   return check_server_payload(p, r);
 }
 

@@ -8,5 +8,6 @@ namespace xtt::tools {
 // itself here.
 void add_version_command(CLI::App& app);
 void add_daa_commands(CLI::App& app);
+void add_vectors_commands(CLI::App& app);
 
 }  // namespace xtt::tools

@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "xtt 0.1.0");
   xtt::tools::add_version_command(app);
   xtt::tools::add_daa_commands(app);
+  xtt::tools::add_vectors_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "handshake/transcript_generate.hpp"
 #include "handshake/transcript_replay.hpp"
 #include "test_support.hpp"
 
@@ -33,6 +34,21 @@ std::size_t replay_dir(const std::filesystem::path& dir) {
 
 TEST(TranscriptReplay, LibxttReferenceTranscripts) {
   EXPECT_EQ(replay_dir(test::vectors_dir() / "libxtt"), 4u);
+}
+
+TEST(TranscriptReplay, ProjectTranscripts) {
+  EXPECT_EQ(replay_dir(test::vectors_dir() / "xtt"), default_transcript_specs().size());
+}
+
+// The generator is deterministic: it rebuilds the committed files byte for
+// byte (the replay above does not depend on this).
+TEST(TranscriptGenerate, ReproducesTheCommittedFiles) {
+  for (const auto& spec : default_transcript_specs()) {
+    SCOPED_TRACE(spec.name);
+    const auto json = generate_transcript(spec);
+    ASSERT_TRUE(json.has_value()) << json.error().to_string();
+    EXPECT_EQ(*json, test::read_text(test::vectors_dir() / "xtt" / (spec.name + ".json")));
+  }
 }
 
 TEST(TranscriptReplay, RejectsATamperedTranscript) {
