@@ -5,6 +5,7 @@
 #include "base/ct.hpp"
 #include "base/secret.hpp"
 #include "daa/codec.hpp"
+#include "daa/ct_hooks.hpp"
 #include "daa/lrsw_check.hpp"
 
 namespace xtt::daa {
@@ -81,17 +82,26 @@ Result<IssuedCredential> issue_credential(const IssuerSecretKey& isk, const Memb
   const WipeOnExit<Scalar> wipe_ly(ly);
   const G1 p1 = G1::generator();
   const G1& q = mpk.q();
-  const G1 a = p1.mul(l);
-  const G1 b = a.mul(isk.y());
-  const G1 d = q.mul(ly);
+  // A, B, C, D, U, V and s are the public outputs; A + D stays secret.
+  G1 a = p1.mul(l);
+  detail::declassify(a);
+  G1 b = a.mul(isk.y());
+  G1 d = q.mul(ly);
+  detail::declassify(b);
+  detail::declassify(d);
   // x*A + (x*y*l)*Q = x*(A + D).
-  const G1 c = (a + d).mul(isk.x());
+  G1 c = (a + d).mul(isk.x());
+  G1 u = p1.mul(r);
+  G1 v = q.mul(r);
+  detail::declassify(c);
+  detail::declassify(u);
+  detail::declassify(v);
   Credential cred = CredentialParts::make(a, b, c, d);
-  const G1Bytes u = p1.mul(r).encode();
-  const G1Bytes v = q.mul(r).encode();
-  const ScalarBytes ch = credential_challenge(u, v, point_bytes(cred.encode(), 1), mpk.q_encoded(),
-                                              point_bytes(cred.encode(), 3));
-  const Scalar s = r + Scalar::from_bytes_reduce(ch) * ly;
+  const ScalarBytes ch =
+      credential_challenge(encode_public(u), encode_public(v), point_bytes(cred.encode(), 1),
+                           mpk.q_encoded(), point_bytes(cred.encode(), 3));
+  Scalar s = r + Scalar::from_bytes_reduce(ch) * ly;
+  detail::declassify(s);
   return IssuedCredential{std::move(cred), CredentialParts::make_sig(ch, s)};
 }
 

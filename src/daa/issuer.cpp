@@ -4,6 +4,7 @@
 
 #include "base/ct.hpp"
 #include "daa/codec.hpp"
+#include "daa/ct_hooks.hpp"
 
 namespace xtt::daa {
 namespace {
@@ -118,12 +119,23 @@ Result<IssuerKeyPair> issuer_keygen(Random& rng) {
   Scalar ry = XTT_TRY(random_scalar(rng));
   const WipeOnExit<Scalar> wipe_ry(ry);
   const G2 p2 = G2::generator();
-  GroupPublicKey gpk(p2.mul(x), p2.mul(y));
-  const G2Bytes ux = p2.mul(rx).encode();
-  const G2Bytes uy = p2.mul(ry).encode();
-  const ScalarBytes c_bytes = issuer_challenge(ux, uy, gpk);
+  // X, Y, Ux, Uy, sx and sy are the public outputs.
+  G2 big_x = p2.mul(x);
+  G2 big_y = p2.mul(y);
+  G2 ux = p2.mul(rx);
+  G2 uy = p2.mul(ry);
+  detail::declassify(big_x);
+  detail::declassify(big_y);
+  detail::declassify(ux);
+  detail::declassify(uy);
+  GroupPublicKey gpk(big_x, big_y);
+  const ScalarBytes c_bytes = issuer_challenge(encode_public(ux), encode_public(uy), gpk);
   const Scalar c = Scalar::from_bytes_reduce(c_bytes);
-  IssuerPublicKey ipk(std::move(gpk), c_bytes, rx + c * x, ry + c * y);
+  Scalar sx = rx + c * x;
+  Scalar sy = ry + c * y;
+  detail::declassify(sx);
+  detail::declassify(sy);
+  IssuerPublicKey ipk(std::move(gpk), c_bytes, sx, sy);
   return IssuerKeyPair{IssuerSecretKey(x, y), std::move(ipk)};
 }
 
