@@ -151,6 +151,24 @@ TEST(G2, RejectsTwistPointsOutsideTheGroup) {
   }
 }
 
+// The fast membership test against the definition, n * Q = infinity.
+TEST(G2, MembershipMatchesOrderCheck) {
+  test::Rng rng(23);
+  auto in_group_by_order = [](const G2& q) {
+    return (test::reference_mul(q, test::scalar_n_minus_1()) + q).is_identity();
+  };
+  for (int i = 0; i < 3; ++i) {
+    const G2 q = G2::generator().mul(rng.scalar());
+    const G2 t = random_twist_point(rng);
+    for (const G2& pt : {q, t, q + t, t.dbl(), t.psi()}) {
+      EXPECT_EQ(pt.is_in_group(), in_group_by_order(pt));
+    }
+    EXPECT_TRUE(q.is_in_group());
+    EXPECT_FALSE((q + t).is_in_group());
+  }
+  EXPECT_TRUE(G2::identity().is_in_group());
+}
+
 TEST(G2, DecodeRejects) {
   const auto good = G2::generator().encode();
   EXPECT_EQ(G2::decode(ByteSpan(good).first(128)).error().code, ErrorCode::kBadEncoding);
