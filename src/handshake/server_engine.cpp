@@ -145,7 +145,9 @@ Result<ServerOutput> ServerHandshake::receive(ByteSpan message, std::uint64_t no
     case ServerState::kFailed:
       return make_error(ErrorCode::kBadState, "the handshake has failed");
     case ServerState::kDone:
-      return fail(make_error(ErrorCode::kBadState, "the handshake is over"));
+      // A finished handshake stays finished; the record layer owns the
+      // connection from here.
+      return make_error(ErrorCode::kBadState, "the handshake is over");
     default:
       return fail(make_error(ErrorCode::kBadState, "the engine waits for a resume_*() call"));
   }

@@ -1,6 +1,8 @@
 #include "handshake/transcript_replay.hpp"
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 #include "base/hex.hpp"
@@ -203,13 +205,35 @@ Result<std::shared_ptr<const ServerConfig>> server_config(const json::Value& doc
   return std::shared_ptr<const ServerConfig>(std::move(cfg));
 }
 
+// Preparing a group key costs two G2 line precomputations; transcripts of
+// one group (and fuzz runs) share it.
+Result<std::shared_ptr<const daa::PreparedGroupKey>> prepared_group(ByteSpan gpk_bytes,
+                                                                    ByteSpan basename) {
+  static std::mutex mu;
+  static std::map<Bytes, std::shared_ptr<const daa::PreparedGroupKey>> cache;
+  Bytes key(gpk_bytes.begin(), gpk_bytes.end());
+  key.insert(key.end(), basename.begin(), basename.end());
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (auto it = cache.find(key); it != cache.end()) {
+      return it->second;
+    }
+  }
+  const auto gpk = XTT_TRY(daa::GroupPublicKey::decode(gpk_bytes));
+  auto prepared = std::make_shared<const daa::PreparedGroupKey>(
+      XTT_TRY(daa::PreparedGroupKey::make(gpk, basename)));
+  std::lock_guard<std::mutex> lock(mu);
+  if (cache.size() < 64) {
+    cache.emplace(std::move(key), prepared);
+  }
+  return std::shared_ptr<const daa::PreparedGroupKey>(std::move(prepared));
+}
+
 Result<GroupInfo> group_of(const json::Value& doc) {
   const Bytes gpk_bytes = XTT_TRY(long_term(doc, "daa_group_public_key"));
-  const auto gpk = XTT_TRY(daa::GroupPublicKey::decode(gpk_bytes));
   GroupInfo g;
   g.basename = XTT_TRY(long_term(doc, "basename"));
-  g.key = std::make_shared<const daa::PreparedGroupKey>(
-      XTT_TRY(daa::PreparedGroupKey::make(gpk, g.basename)));
+  g.key = XTT_TRY(prepared_group(gpk_bytes, g.basename));
   return g;
 }
 
@@ -281,6 +305,75 @@ Status replay_server(const json::Value& doc, const Parsed& p) {
 }
 
 }  // namespace
+
+Result<ServerOutput> TranscriptParties::drive(Result<ServerOutput> out) {
+  while (out) {
+    switch (server->state()) {
+      case ServerState::kAwaitGroup: {
+        GroupInfo g;
+        g.key = group.key;
+        g.basename = group.basename;
+        out = server->resume_group(std::move(g));
+        break;
+      }
+      case ServerState::kAwaitProvision:
+        out = server->resume_provision(assigned_id);
+        break;
+      case ServerState::kAwaitClient: {
+        if (!record) {
+          out = server->resume_client(std::nullopt);
+          break;
+        }
+        ClientRecord r;
+        r.signature_kind = record->signature_kind;
+        r.longterm_pub = record->longterm_pub;
+        r.longterm_secret = record->longterm_secret.clone();
+        out = server->resume_client(std::move(r));
+        break;
+      }
+      case ServerState::kAwaitRegister:
+        out = server->resume_register(ok());
+        break;
+      default:
+        return out;
+    }
+  }
+  return out;
+}
+
+Result<TranscriptParties> load_parties(const json::Value& doc,
+                                       const std::function<void(ServerConfig&)>& adjust) {
+  const Parsed p = XTT_TRY(parse(doc));
+  TranscriptParties t;
+  t.now = p.now;
+  t.messages = p.messages;
+  t.client_rng = std::make_unique<ReplayRandom>(p.client_draws);
+  t.server_rng = std::make_unique<ReplayRandom>(p.server_draws);
+  t.client.emplace(XTT_TRY(make_client(doc, p, *t.client_rng)));
+  std::shared_ptr<const ServerConfig> config = XTT_TRY(server_config(doc, p));
+  if (adjust) {
+    auto changed = std::make_shared<ServerConfig>();
+    for (const auto& c : config->credentials) {
+      changed->credentials.push_back(c.clone());
+    }
+    changed->allow_null_suites = config->allow_null_suites;
+    adjust(*changed);
+    config = std::move(changed);
+  }
+  t.server.emplace(std::move(config), *t.server_rng);
+  t.group = XTT_TRY(group_of(doc));
+  if (p.session) {
+    ClientRecord rec;
+    rec.signature_kind = p.suite.signature;
+    rec.longterm_pub = XTT_TRY(long_term(doc, "client_longterm_public_key"));
+    const auto lts = XTT_TRY(long_term_fixed<64>(doc, "longterm_secret"));
+    rec.longterm_secret = LongtermSecret(std::span<const std::uint8_t, 64>(lts));
+    t.record = std::move(rec);
+  } else if (!p.one_shot) {
+    t.assigned_id.bytes = XTT_TRY(result_fixed<16>(doc, "client_assigned_id(server view)"));
+  }
+  return t;
+}
 
 void ReplayReport::merge(const ReplayReport& other) {
   passed += other.passed;

@@ -336,6 +336,9 @@ TEST(ServerMessages, WrongStateAndPeerError) {
     ASSERT_EQ(f.server.state(), ServerState::kDone);
     const auto r = f.server.receive(f.ca, kNow);
     EXPECT_EQ(r.error().code, ErrorCode::kBadState);
+    EXPECT_EQ(f.server.state(), ServerState::kDone);  // the result stays
+    EXPECT_NE(f.server.result(), nullptr);
+    EXPECT_FALSE(f.server.error_message().has_value());
   }
   {  // the peer's Error, at the start and after message 2
     ServerHandshake s1(stateful(), rng);

@@ -1,0 +1,95 @@
+// ClientHandshake fed arbitrary server messages after a real ClientInit. It
+// must never crash, and its state must stay coherent: a failure is terminal
+// with at most the 4-byte Error message, and nothing is accepted afterwards.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+
+#include <vector>
+
+#include "base/json.hpp"
+#include "handshake/transcript_generate.hpp"
+#include "handshake/transcript_replay.hpp"
+
+// Fixed keys come from the project's deterministic transcripts (regenerated in
+// memory, so no file is read). Input: byte 0 picks a transcript and options,
+// then messages as [be16 length][bytes] chunks.
+namespace {
+using namespace xtt;
+
+const std::vector<json::Value>& transcripts() {
+  static const std::vector<json::Value> docs = [] {
+    std::vector<json::Value> out;
+    for (const auto& spec : handshake::default_transcript_specs()) {
+      auto text = handshake::generate_transcript(spec);
+      if (!text) {
+        std::abort();
+      }
+      auto doc = json::parse(*text);
+      if (!doc) {
+        std::abort();
+      }
+      out.push_back(std::move(doc).value());
+    }
+    return out;
+  }();
+  return docs;
+}
+
+std::vector<ByteSpan> split_messages(ByteSpan in) {
+  std::vector<ByteSpan> out;
+  while (in.size() >= 2 && out.size() < 8) {
+    const std::size_t n = std::min<std::size_t>(load_be16(in.data()), in.size() - 2);
+    out.push_back(in.subspan(2, n));
+    in = in.subspan(2 + n);
+  }
+  return out;
+}
+
+// The Error message an engine may hand out: nothing, or exactly 41 0004 01.
+void check_error_message(const std::optional<Bytes>& msg) {
+  if (msg && *msg != Bytes{0x41, 0x00, 0x04, 0x01}) {
+    std::abort();
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace xtt;
+  using handshake::ClientState;
+  if (size < 1) {
+    return 0;
+  }
+  const auto& docs = transcripts();
+  auto parties = handshake::load_parties(docs[data[0] % docs.size()]);
+  if (!parties) {
+    std::abort();
+  }
+  auto& client = *parties->client;
+  if (!client.start()) {
+    std::abort();
+  }
+  for (ByteSpan msg : split_messages(ByteSpan(data + 1, size - 1))) {
+    const ClientState before = client.state();
+    auto r = client.receive(msg, parties->now);
+    if (r) {
+      if (client.state() == ClientState::kFailed || client.error_message()) {
+        std::abort();
+      }
+      continue;
+    }
+    // Done and Failed are terminal: input there is kBadState and changes
+    // nothing; any other failure ends in Failed.
+    const bool terminal = before == ClientState::kDone || before == ClientState::kFailed;
+    if ((terminal && (r.error().code != ErrorCode::kBadState || client.state() != before)) ||
+        (!terminal && client.state() != ClientState::kFailed)) {
+      std::abort();
+    }
+    check_error_message(client.error_message());
+  }
+  if (client.state() == ClientState::kDone && client.result() == nullptr) {
+    std::abort();
+  }
+  return 0;
+}
