@@ -3,6 +3,7 @@
 #include "base/ct.hpp"
 #include "daa/codec.hpp"
 #include "daa/ct_hooks.hpp"
+#include "daa/g1_mul.hpp"
 
 namespace xtt::daa::detail {
 namespace {
@@ -30,7 +31,7 @@ Result<SchnorrProof> schnorr_sign(const SchnorrStatement& st, const Scalar& sk, 
              "Schnorr basename without its point");
   Scalar k = XTT_TRY(random_scalar(rng));
   SchnorrProof out;
-  G1 e = st.base.mul(k);
+  G1 e = mul_secret(st.base, k);
   declassify(e);
   const G1Bytes e_enc = encode_public(e);
   Scalar inner;
@@ -38,8 +39,8 @@ Result<SchnorrProof> schnorr_sign(const SchnorrStatement& st, const Scalar& sk, 
     inner = inner_challenge(st, e_enc, nullptr, nullptr, nullptr);
   } else {
     const G1& p2b = *st.basename_point;
-    out.pseudonym = p2b.mul(sk);
-    G1 l = p2b.mul(k);
+    out.pseudonym = mul_secret(p2b, sk);
+    G1 l = mul_secret(p2b, k);
     declassify(out.pseudonym);
     declassify(l);
     out.pseudonym_enc = encode_public(out.pseudonym);
