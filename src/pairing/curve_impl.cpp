@@ -58,17 +58,18 @@ std::size_t wnaf_vartime(std::array<std::int8_t, 260>& digits, const Limbs& k, i
 }
 
 template <std::size_t Dim>
-void decompose_vartime(std::array<SignedLimbs, Dim>& parts, const Limbs& k,
-                       const std::array<std::array<SignedLimbs, Dim>, Dim>& basis,
-                       const std::array<SignedLimbs, Dim>& g) {
+void decompose_ct(std::array<Limbs, Dim>& mags, std::array<std::uint64_t, Dim>& neg_masks,
+                  const Limbs& k, const std::array<std::array<SignedLimbs, Dim>, Dim>& basis,
+                  const std::array<SignedLimbs, Dim>& g) {
   // c[i] = round-ish(k * g[i] / 2^256); being off by one only makes a part a
   // little longer, never wrong, because sum c[i] * basis[i] is in the lattice.
-  std::array<SignedLimbs, Dim> c;
+  // The signs of g and of the basis are public constants, so branching on
+  // them is fine; everything depending on k is straight-line arithmetic.
+  std::array<Limbs, Dim> c;
   for (std::size_t i = 0; i < Dim; ++i) {
     Wide prod;
     mul_wide(prod, k, g[i].mag);
-    c[i].mag = {prod[4], prod[5], prod[6], prod[7]};
-    c[i].neg = g[i].neg;
+    c[i] = {prod[4], prod[5], prod[6], prod[7]};
   }
   for (std::size_t j = 0; j < Dim; ++j) {
     Wide acc{};
@@ -79,20 +80,41 @@ void decompose_vartime(std::array<SignedLimbs, Dim>& parts, const Limbs& k,
     }
     for (std::size_t i = 0; i < Dim; ++i) {
       Wide term;
-      mul_wide(term, c[i].mag, basis[i][j].mag);
-      if (c[i].neg != basis[i][j].neg) {
+      mul_wide(term, c[i], basis[i][j].mag);
+      if (g[i].neg != basis[i][j].neg) {
         wide_negate(term);
       }
       wide_sub(acc, term);
     }
-    parts[j].neg = (acc[7] >> 63) != 0;
-    if (parts[j].neg) {
-      wide_negate(acc);
+    // |acc| by a masked negation: (acc ^ s) - s with s all ones if negative.
+    const std::uint64_t s = ct::mask_from_bit(acc[7] >> 63);
+    std::uint64_t carry = s & 1;
+    for (auto& limb : acc) {
+      limb = adc(limb ^ s, 0, carry);
     }
-    parts[j].mag = {acc[0], acc[1], acc[2], acc[3]};
+    neg_masks[j] = s;
+    mags[j] = {acc[0], acc[1], acc[2], acc[3]};
   }
 }
 
+template <std::size_t Dim>
+void decompose_vartime(std::array<SignedLimbs, Dim>& parts, const Limbs& k,
+                       const std::array<std::array<SignedLimbs, Dim>, Dim>& basis,
+                       const std::array<SignedLimbs, Dim>& g) {
+  std::array<Limbs, Dim> mags;
+  std::array<std::uint64_t, Dim> negs;
+  decompose_ct<Dim>(mags, negs, k, basis, g);
+  for (std::size_t j = 0; j < Dim; ++j) {
+    parts[j] = SignedLimbs{mags[j], negs[j] != 0};
+  }
+}
+
+template void decompose_ct<2>(std::array<Limbs, 2>&, std::array<std::uint64_t, 2>&, const Limbs&,
+                              const std::array<std::array<SignedLimbs, 2>, 2>&,
+                              const std::array<SignedLimbs, 2>&);
+template void decompose_ct<4>(std::array<Limbs, 4>&, std::array<std::uint64_t, 4>&, const Limbs&,
+                              const std::array<std::array<SignedLimbs, 4>, 4>&,
+                              const std::array<SignedLimbs, 4>&);
 template void decompose_vartime<2>(std::array<SignedLimbs, 2>&, const Limbs&,
                                    const std::array<std::array<SignedLimbs, 2>, 2>&,
                                    const std::array<SignedLimbs, 2>&);

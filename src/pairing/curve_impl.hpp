@@ -158,6 +158,79 @@ void decompose_vartime(std::array<SignedLimbs, Dim>& parts, const Limbs& k,
                        const std::array<std::array<SignedLimbs, Dim>, Dim>& basis,
                        const std::array<SignedLimbs, Dim>& g);
 
+// The same split in constant time: magnitudes and all-ones masks for the
+// negative parts. (decompose_vartime is this plus a bool per sign.)
+template <std::size_t Dim>
+void decompose_ct(std::array<Limbs, Dim>& mags, std::array<std::uint64_t, Dim>& neg_masks,
+                  const Limbs& k, const std::array<std::array<SignedLimbs, Dim>, Dim>& basis,
+                  const std::array<SignedLimbs, Dim>& g);
+
+// k * bases[0] with k split as sum k_j lambda^j (bases[j] = lambda^j
+// bases[0]), in constant time: each part is made odd (adding 1 when even,
+// corrected at the end), recoded into Digits regular signed 4-bit digits
+// (Joye-Tunstall: every digit odd, in [-15, 15]), and the Dim multiplications
+// are interleaved, so there are 4 (Digits - 1) doublings and Dim additions per
+// digit, with masked table reads and masked negations. Parts must be below
+// 2^(4 (Digits - 1)).
+template <typename C, std::size_t Dim, std::size_t Digits>
+typename C::Point mul_ct_endo(const std::array<typename C::Point, Dim>& bases,
+                              const std::array<Limbs, Dim>& mags,
+                              const std::array<std::uint64_t, Dim>& neg_masks) {
+  using Point = typename C::Point;
+  constexpr std::size_t kTable = 8;  // P, 3P, ..., 15P
+  std::array<std::array<Point, kTable>, Dim> tables;
+  std::array<std::array<std::uint64_t, Digits>, Dim> digits;  // two's complement
+  std::array<Point, Dim> corrections;
+  for (std::size_t j = 0; j < Dim; ++j) {
+    const Point base = Point::select(neg_masks[j], neg<C>(bases[j]), bases[j]);
+    const Point twice = dbl<C>(base);
+    tables[j][0] = base;
+    for (std::size_t i = 1; i < kTable; ++i) {
+      tables[j][i] = add<C>(tables[j][i - 1], twice);
+    }
+    // Make the magnitude odd; remember to subtract base when 1 was added.
+    Limbs m = mags[j];
+    const std::uint64_t even = ct::mask_from_bit((m[0] & 1) ^ 1);
+    m[0] |= 1;  // m even, so m + 1 = m | 1
+    corrections[j] = Point::select(even, neg<C>(base), Point::identity());
+    // m odd: d = (m mod 32) - 16 is odd, and (m - d) / 16 = 2 (m >> 5) + 1.
+    for (std::size_t i = 0; i + 1 < Digits; ++i) {
+      digits[j][i] = (m[0] & 31) - 16;
+      m = {(m[0] >> 5) | (m[1] << 59), (m[1] >> 5) | (m[2] << 59), (m[2] >> 5) | (m[3] << 59),
+           m[3] >> 5};
+      m = {(m[0] << 1) | 1, (m[1] << 1) | (m[0] >> 63), (m[2] << 1) | (m[1] >> 63),
+           (m[3] << 1) | (m[2] >> 63)};
+    }
+    digits[j][Digits - 1] = m[0];  // odd, below 16 for parts in range
+  }
+  auto lookup = [&tables](std::size_t j, std::uint64_t d) {
+    const std::uint64_t sign = ct::mask_from_bit(d >> 63);
+    const std::uint64_t abs = (d ^ sign) - sign;
+    const std::uint64_t idx = abs >> 1;  // (abs - 1) / 2 for odd abs
+    Point chosen = tables[j][0];
+    for (std::uint64_t i = 1; i < kTable; ++i) {
+      chosen = Point::select(ct::mask_eq(i, idx), tables[j][i], chosen);
+    }
+    return Point::select(sign, neg<C>(chosen), chosen);
+  };
+  Point acc = lookup(0, digits[0][Digits - 1]);
+  for (std::size_t j = 1; j < Dim; ++j) {
+    acc = add<C>(acc, lookup(j, digits[j][Digits - 1]));
+  }
+  for (std::size_t i = Digits - 1; i-- > 0;) {
+    for (int s = 0; s < 4; ++s) {
+      acc = dbl<C>(acc);
+    }
+    for (std::size_t j = 0; j < Dim; ++j) {
+      acc = add<C>(acc, lookup(j, digits[j][i]));
+    }
+  }
+  for (std::size_t j = 0; j < Dim; ++j) {
+    acc = add<C>(acc, corrections[j]);
+  }
+  return acc;
+}
+
 // sum ks[i] * pts[i], interleaving the wNAFs (Straus); variable time.
 template <typename C>
 typename C::Point straus_vartime(std::span<const typename C::Point> pts,

@@ -73,12 +73,57 @@ Fp12 Fp12::cyclotomic_square() const {
   return r;
 }
 
+namespace {
+
+// |u| in non-adjacent form, most significant digit first: 18 nonzero digits
+// instead of 22 ones in binary, so four fewer multiplications per
+// exponentiation (the inverse of a cyclotomic element is a free conjugate).
+struct UNaf {
+  std::array<std::int8_t, 66> d{};
+  std::size_t len = 0;
+};
+
+constexpr UNaf make_u_naf() {
+  UNaf out;
+  std::array<std::int8_t, 66> lsb_first{};
+  std::uint64_t k = params::kUAbs;
+  std::uint64_t carry = 0;  // k may grow past 64 bits by one
+  std::size_t n = 0;
+  while (k != 0 || carry != 0) {
+    std::int8_t digit = 0;
+    if ((k & 1) != 0) {
+      digit = static_cast<std::int8_t>(2 - static_cast<int>(k & 3));
+      if (digit < 0) {
+        k += 1;
+        carry = k == 0 ? 1 : carry;
+      } else {
+        k -= 1;
+      }
+    }
+    lsb_first[n++] = digit;
+    k = (k >> 1) | (carry << 63);
+    carry = 0;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    out.d[i] = lsb_first[n - 1 - i];
+  }
+  out.len = n;
+  return out;
+}
+
+constexpr UNaf kUNaf = make_u_naf();
+
+}  // namespace
+
 Fp12 Fp12::cyclotomic_pow_u() const {
-  Fp12 acc = *this;
-  for (int i = 62 - __builtin_clzll(params::kUAbs) + 0; i >= 0; --i) {
+  const Fp12 inv = conj();
+  Fp12 acc = *this;  // the leading digit is 1
+  for (std::size_t i = 1; i < kUNaf.len; ++i) {
     acc = acc.cyclotomic_square();
-    if (((params::kUAbs >> i) & 1) != 0) {
+    if (kUNaf.d[i] > 0) {
       acc *= *this;
+    } else if (kUNaf.d[i] < 0) {
+      acc *= inv;
     }
   }
   return params::kUNegative ? acc.conj() : acc;

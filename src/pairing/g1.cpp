@@ -1,5 +1,6 @@
 #include "pairing/g1.hpp"
 
+#include "base/secret.hpp"
 #include "pairing/curve_impl.hpp"
 #include "pairing/params.hpp"
 
@@ -72,7 +73,17 @@ G1 G1::dbl() const { return detail::dbl<G1Curve>(*this); }
 bool G1::is_on_curve() const { return detail::on_curve<G1Curve>(*this); }
 bool G1::operator==(const G1& o) const { return detail::equal<G1Curve>(*this, o); }
 
-G1 G1::mul(const Scalar& k) const { return detail::mul_ct<G1Curve>(*this, k); }
+G1 G1::mul(const Scalar& k) const {
+  std::array<Limbs, 2> mags;
+  std::array<std::uint64_t, 2> negs;
+  detail::decompose_ct<2>(mags, negs, k.limbs(), params::kGlvBasis, params::kGlvRound);
+  const std::array<G1, 2> bases = {*this, endomorphism()};
+  // Parts are below 2^129 (checked for edge and random scalars in the tests).
+  const G1 r = detail::mul_ct_endo<G1Curve, 2, 34>(bases, mags, negs);
+  secure_wipe(mags.data(), sizeof(mags));
+  secure_wipe(negs.data(), sizeof(negs));
+  return r;
+}
 
 G1 G1::endomorphism() const { return from_projective(x_ * params::kBeta, y_, z_); }
 

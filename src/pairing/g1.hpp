@@ -56,8 +56,9 @@ class G1 {
   // Constant time; compares the affine points.
   bool operator==(const G1& o) const;
 
-  // k * this, constant time in k and in the point (fixed 4-bit windows,
-  // table lookups by masking): use for secret scalars.
+  // k * this, constant time in k and in the point: use for secret scalars.
+  // GLV split computed without branches, regular signed 4-bit windows,
+  // table entries read through masks, complete additions.
   G1 mul(const Scalar& k) const;
   // k * this for public k and point (GLV split and wNAF).
   G1 mul_vartime(const Scalar& k) const;

@@ -56,7 +56,8 @@ class G2 {
   bool is_in_group() const;
   bool operator==(const G2& o) const;
 
-  // k * this, constant time (fixed windows, masked table lookups).
+  // k * this, constant time (GLS split with psi, regular signed windows,
+  // masked table lookups). Only meaningful for points of G2.
   G2 mul(const Scalar& k) const;
   // k * this for public k and point (GLS split with psi, and wNAF). Only
   // meaningful for points of G2.

@@ -62,6 +62,18 @@ TEST(G1, MultiplicationsAgree) {
   const G1 g = G1::generator();
   std::vector<Scalar> ks = {Scalar::zero(),       Scalar::one(),        Scalar::from_u64(2),
                             Scalar::from_u64(15), Scalar::from_u64(16), test::scalar_n_minus_1()};
+  // Scalars whose GLV parts are 0, 1, even, negative or at the bounds.
+  const Scalar lambda = Scalar::from_bytes_reduce(
+      xtt::test::unhex("027311c281242030ce379baf3be321c37067081e9398533016"));
+  for (const Scalar& e :
+       {lambda, -lambda, lambda + Scalar::one(), lambda + lambda, -Scalar::one() - lambda}) {
+    ks.push_back(e);
+  }
+  std::array<std::uint8_t, 32> pow2{};
+  pow2[15] = 1;  // 2^128
+  ks.push_back(Scalar::from_bytes(pow2).value());
+  pow2[15] = 2;  // 2^129
+  ks.push_back(Scalar::from_bytes(pow2).value());
   for (int i = 0; i < 20; ++i) {
     ks.push_back(rng.scalar());
   }

@@ -69,8 +69,17 @@ TEST(G2, GroupLawAndMultiplications) {
   EXPECT_EQ(sum.x, x3);
   EXPECT_EQ(sum.y, lambda * (pa.x - x3) - pa.y);
 
-  std::vector<Scalar> ks = {Scalar::zero(), Scalar::one(), Scalar::from_u64(17),
-                            test::scalar_n_minus_1(), psi_eigenvalue()};
+  const Scalar mu = psi_eigenvalue();
+  std::vector<Scalar> ks = {Scalar::zero(),
+                            Scalar::one(),
+                            Scalar::from_u64(17),
+                            Scalar::from_u64(16),
+                            test::scalar_n_minus_1(),
+                            mu,
+                            -mu,
+                            mu * mu,
+                            mu * mu * mu,
+                            mu + mu};
   for (int i = 0; i < 10; ++i) {
     ks.push_back(rng.scalar());
   }
