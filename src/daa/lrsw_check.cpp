@@ -3,6 +3,7 @@
 #include <array>
 
 #include "crypto/hash.hpp"
+#include "daa/g1_mul.hpp"
 
 namespace xtt::daa::detail {
 namespace {
@@ -16,10 +17,19 @@ Scalar batch_coefficient(std::initializer_list<ByteSpan> binding) {
     h.update(part);
   }
   const crypto::Sha256Digest d = h.finish();
-  // 128 bits bound the chance that a wrong pair of equations still multiplies
-  // to one by 2^-128, and halve the cost of the two multiplications.
-  Scalar r = Scalar::from_bytes_reduce(ByteSpan(d).first(16));
-  return r.is_zero() ? Scalar::one() : r;
+  // r = r1 + r2 * lambda with 64-bit r1, r2: 2^128 distinct coefficients
+  // (the GLV lattice has no nonzero vector with both parts below 2^64), so a
+  // wrong pair of equations still multiplies to one with probability at most
+  // 2^-128, and G1::mul_vartime's GLV split recovers the 64-bit halves, so
+  // each multiplication by r costs about 64 doublings.
+  std::uint64_t r1 = 0;
+  std::uint64_t r2 = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    r1 = (r1 << 8) | d[i];
+    r2 = (r2 << 8) | d[8 + i];
+  }
+  r1 |= 1;  // never zero
+  return Scalar::from_u64(r1) + Scalar::from_u64(r2) * detail::glv_lambda();
 }
 
 }  // namespace

@@ -9,7 +9,11 @@
 namespace xtt::daa {
 
 PreparedGroupKey::PreparedGroupKey(const GroupPublicKey& gpk)
-    : gpk_(gpk), x_lines_(gpk.x()), y_lines_(gpk.y()) {}
+    : gpk_(gpk), x_lines_(gpk.x()), y_lines_(gpk.y()) {
+  // P2's lines are shared by every group; build them now rather than inside
+  // the first verification.
+  (void)detail::prepared_p2();
+}
 
 Result<PreparedGroupKey> PreparedGroupKey::make(const GroupPublicKey& gpk, ByteSpan basename) {
   PreparedGroupKey prepared(gpk);
