@@ -27,7 +27,7 @@ using U128 = unsigned __int128;
 // a + b + carry; carry in and out is 0 or 1. On x86-64 the intrinsics give
 // plain adc/sbb chains, where the __int128 form costs extra moves.
 inline std::uint64_t adc(std::uint64_t a, std::uint64_t b, std::uint64_t& carry) {
-#if defined(__x86_64__)
+#if defined(__x86_64__) && !defined(XTT_PAIRING_PORTABLE)
   unsigned long long out;
   carry = _addcarry_u64(static_cast<unsigned char>(carry), a, b, &out);
   return out;
@@ -39,7 +39,7 @@ inline std::uint64_t adc(std::uint64_t a, std::uint64_t b, std::uint64_t& carry)
 }
 // a - b - borrow; borrow in and out is 0 or 1.
 inline std::uint64_t sbb(std::uint64_t a, std::uint64_t b, std::uint64_t& borrow) {
-#if defined(__x86_64__)
+#if defined(__x86_64__) && !defined(XTT_PAIRING_PORTABLE)
   unsigned long long out;
   borrow = _subborrow_u64(static_cast<unsigned char>(borrow), a, b, &out);
   return out;
