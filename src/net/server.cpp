@@ -1,0 +1,308 @@
+#include "net/server.hpp"
+
+#include <asio.hpp>
+#include <csignal>
+#include <thread>
+
+#include "crypto/random.hpp"
+#include "net/address.hpp"
+#include "wire/header.hpp"
+
+namespace xtt::net {
+
+namespace {
+constexpr std::uint8_t kErrorMessage[4] = {0x41, 0x00, 0x04, 0x01};
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  Metrics metrics;
+  std::unique_ptr<ServerApp> app;
+  RateLimiter limiter;
+  asio::io_context io;
+  asio::executor_work_guard<asio::io_context::executor_type> work{io.get_executor()};
+  asio::ip::tcp::acceptor acceptor{io};
+  asio::ip::udp::socket udp{io};
+  asio::ip::udp::endpoint udp_from;
+  std::array<std::uint8_t, 65536> udp_in{};
+  std::array<std::uint8_t, 65536> udp_out{};
+  std::vector<std::thread> threads;
+  std::atomic<bool> stopping{false};
+  std::mutex stop_mu;
+  std::condition_variable stopped_cv;
+  bool stopped = false;
+
+  explicit Impl(ServerOptions o) : options(std::move(o)), limiter(options.rate_limits) {}
+
+  void accept();
+  void receive_datagram();
+  void on_datagram(std::size_t size);
+};
+
+namespace {
+
+// One TCP connection: one handshake (libxtt's tool closes after it).
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(Server::Impl& server, asio::ip::tcp::socket socket)
+      : server_(server),
+        socket_(std::move(socket)),
+        timer_(socket_.get_executor()),
+        engine_(server.app->config(), crypto::system_random(),
+                to_client_address(socket_.remote_endpoint().address())),
+        peer_(to_peer(socket_.remote_endpoint())) {
+    ++server_.metrics.active_handshakes;
+  }
+  ~Connection() { --server_.metrics.active_handshakes; }
+
+  void start() { read_header(); }
+
+ private:
+  void arm_timer() {
+    timer_.expires_after(server_.options.handshake_timeout);
+    timer_.async_wait([self = shared_from_this()](const asio::error_code& ec) {
+      if (!ec) {
+        self->server_.metrics.count_rejected("handshake-timeout");
+        asio::error_code ignored;
+        self->socket_.close(ignored);
+      }
+    });
+  }
+
+  void read_header() {
+    arm_timer();
+    asio::async_read(socket_, asio::buffer(header_),
+                     [self = shared_from_this()](const asio::error_code& ec, std::size_t) {
+                       if (!ec) {
+                         self->on_header();
+                       }
+                     });
+  }
+
+  void on_header() {
+    auto total = wire::frame_length(header_);
+    if (!total) {
+      server_.metrics.count_rejected(std::string(name_of(total.error().code)));
+      send_and_close(Bytes(std::begin(kErrorMessage), std::end(kErrorMessage)));
+      return;
+    }
+    message_.assign(header_.begin(), header_.end());
+    message_.resize(*total);
+    asio::async_read(socket_, asio::buffer(message_.data() + 4, *total - 4),
+                     [self = shared_from_this()](const asio::error_code& ec, std::size_t) {
+                       if (!ec) {
+                         self->on_message();
+                       }
+                     });
+  }
+
+  void on_message() {
+    timer_.cancel();
+    HandshakeStep step = server_.app->on_message(engine_, message_, unix_now(), peer_);
+    if (step.finished) {
+      send_and_close(std::move(step.send));
+      return;
+    }
+    auto out = std::make_shared<Bytes>(std::move(step.send));
+    asio::async_write(socket_, asio::buffer(*out),
+                      [self = shared_from_this(), out](const asio::error_code& ec, std::size_t) {
+                        if (!ec) {
+                          self->read_header();
+                        }
+                      });
+  }
+
+  void send_and_close(Bytes bytes) {
+    timer_.cancel();
+    auto out = std::make_shared<Bytes>(std::move(bytes));
+    asio::async_write(socket_, asio::buffer(*out),
+                      [self = shared_from_this(), out](const asio::error_code&, std::size_t) {
+                        asio::error_code ignored;
+                        self->socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+                        self->socket_.close(ignored);
+                      });
+  }
+
+  Server::Impl& server_;
+  asio::ip::tcp::socket socket_;
+  asio::steady_timer timer_;
+  handshake::ServerHandshake engine_;
+  std::optional<record::PeerAddress> peer_;
+  std::array<std::uint8_t, 4> header_{};
+  Bytes message_;
+};
+
+}  // namespace
+
+void Server::Impl::accept() {
+  acceptor.async_accept([this](const asio::error_code& ec, asio::ip::tcp::socket socket) {
+    if (ec) {
+      if (!stopping) {
+        accept();
+      }
+      return;
+    }
+    asio::error_code addr_ec;
+    const auto remote = socket.remote_endpoint(addr_ec);
+    if (addr_ec) {
+      accept();
+      return;
+    }
+    if (metrics.active_handshakes.load() >=
+        static_cast<std::int64_t>(options.max_concurrent_handshakes)) {
+      metrics.count_rejected("too-many-handshakes");
+    } else if (!limiter.allow(to_peer(remote).ip, std::chrono::steady_clock::now())) {
+      metrics.count_rejected("rate-limited");
+    } else {
+      std::make_shared<Connection>(*this, std::move(socket))->start();
+    }
+    accept();
+  });
+}
+
+void Server::Impl::receive_datagram() {
+  udp.async_receive_from(asio::buffer(udp_in), udp_from,
+                         [this](const asio::error_code& ec, std::size_t size) {
+                           if (ec) {
+                             if (!stopping) {
+                               receive_datagram();
+                             }
+                             return;
+                           }
+                           on_datagram(size);
+                           receive_datagram();
+                         });
+}
+
+void Server::Impl::on_datagram(std::size_t size) {
+  const ByteSpan datagram(udp_in.data(), size);
+  const std::int64_t now = unix_now();
+  metrics.records_in++;
+  metrics.bytes_in += size;
+  record::SessionTable& table = app->sessions();
+  const record::TableOpened opened =
+      table.open(datagram, MutableByteSpan(udp_out.data(), udp_out.size()), now, to_peer(udp_from));
+  if (!opened.record.authenticated()) {
+    metrics.count_rejected(std::string("record-") + record::name_of(opened.record.reason));
+    return;
+  }
+  if (opened.record.outcome != record::RecordOutcome::kDelivered || !options.echo_records) {
+    return;
+  }
+  // The demo's application: echo the payload on the same session, to the
+  // session's current address (which this record may just have moved).
+  const Bytes payload(opened.record.payload.begin(), opened.record.payload.end());
+  auto sealed = table.seal(*opened.session_id, opened.record.payload_type, payload,
+                           MutableByteSpan(udp_out.data(), udp_out.size()), now);
+  const auto peer = table.peer(*opened.session_id);
+  if (!sealed || !peer) {
+    metrics.count_rejected(sealed ? "no-peer" : std::string(name_of(sealed.error().code)));
+    return;
+  }
+  asio::error_code ec;
+  udp.send_to(asio::buffer(udp_out.data(), *sealed), to_udp_endpoint(*peer), 0, ec);
+  if (!ec) {
+    metrics.records_out++;
+    metrics.bytes_out += *sealed;
+  }
+}
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Server::~Server() { stop(); }
+
+Result<std::unique_ptr<Server>> Server::start(ServerOptions options,
+                                              std::shared_ptr<const handshake::ServerConfig> config,
+                                              std::shared_ptr<store::Store> store) {
+  auto impl = std::make_unique<Impl>(std::move(options));
+  impl->app = std::make_unique<ServerApp>(std::move(config), std::move(store), impl->metrics);
+  asio::error_code ec;
+  const auto address = asio::ip::make_address(impl->options.listen_address, ec);
+  if (ec) {
+    return make_error(ErrorCode::kInvalidArgument,
+                      "bad listen address '" + impl->options.listen_address + "'");
+  }
+  const asio::ip::tcp::endpoint tcp_ep(address, impl->options.tcp_port);
+  impl->acceptor.open(tcp_ep.protocol(), ec);
+  if (!ec) {
+    impl->acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true), ec);
+    impl->acceptor.bind(tcp_ep, ec);
+  }
+  if (!ec) {
+    impl->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  }
+  if (ec) {
+    return make_error(ErrorCode::kIoFailure,
+                      "cannot listen on TCP " + impl->options.listen_address + ":" +
+                          std::to_string(impl->options.tcp_port) + ": " + ec.message());
+  }
+  const asio::ip::udp::endpoint udp_ep(address, impl->options.udp_port);
+  impl->udp.open(udp_ep.protocol(), ec);
+  if (!ec) {
+    impl->udp.bind(udp_ep, ec);
+  }
+  if (ec) {
+    return make_error(ErrorCode::kIoFailure, "cannot bind UDP " + impl->options.listen_address +
+                                                 ":" + std::to_string(impl->options.udp_port) +
+                                                 ": " + ec.message());
+  }
+  impl->accept();
+  impl->receive_datagram();
+  const unsigned threads = std::max(1u, impl->options.threads);
+  for (unsigned i = 0; i < threads; ++i) {
+    impl->threads.emplace_back([raw = impl.get()] { raw->io.run(); });
+  }
+  return std::unique_ptr<Server>(new Server(std::move(impl)));  // NOLINT: private constructor
+}
+
+std::uint16_t Server::tcp_port() const { return impl_->acceptor.local_endpoint().port(); }
+std::uint16_t Server::udp_port() const { return impl_->udp.local_endpoint().port(); }
+Metrics& Server::metrics() { return impl_->metrics; }
+ServerApp& Server::app() { return *impl_->app; }
+
+void Server::stop() {
+  if (!impl_ || impl_->stopping.exchange(true)) {
+    wait();
+    return;
+  }
+  asio::post(impl_->io, [impl = impl_.get()] {
+    asio::error_code ignored;
+    impl->acceptor.close(ignored);
+    impl->udp.close(ignored);
+  });
+  // Let running handshakes finish (each is bounded by its timeout).
+  const auto deadline = std::chrono::steady_clock::now() + impl_->options.handshake_timeout;
+  while (impl_->metrics.active_handshakes.load() > 0 &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  impl_->work.reset();
+  impl_->io.stop();
+  for (auto& t : impl_->threads) {
+    if (t.joinable()) {
+      t.join();
+    }
+  }
+  {
+    std::lock_guard lock(impl_->stop_mu);
+    impl_->stopped = true;
+  }
+  impl_->stopped_cv.notify_all();
+}
+
+void Server::wait() {
+  std::unique_lock lock(impl_->stop_mu);
+  impl_->stopped_cv.wait(lock, [this] { return impl_->stopped; });
+}
+
+void wait_for_termination_signal() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  int sig = 0;
+  sigwait(&set, &sig);
+}
+
+}  // namespace xtt::net

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "net/metrics.hpp"
+#include "net/rate_limiter.hpp"
+#include "net/server_app.hpp"
+
+namespace xtt::net {
+
+struct ServerOptions {
+  std::string listen_address = "127.0.0.1";
+  std::uint16_t tcp_port = 0;  // 0: any free port (see Server::tcp_port())
+  std::uint16_t udp_port = 0;
+  unsigned threads = 2;
+  std::chrono::seconds handshake_timeout{30};  // per message (§5)
+  std::size_t max_concurrent_handshakes = 1024;
+  RateLimiter::Options rate_limits;
+  // What the server does with a delivered record payload: by default it
+  // echoes it back on the same session (the demo's application).
+  bool echo_records = true;
+};
+
+// The XTT server over Asio: handshakes on TCP (messages back to back on the
+// stream, as libxtt clients send them), records on UDP keyed by SessionID (so
+// a client may change address, §6.4). A multithreaded io_context; per-message
+// handshake timeouts; caps on concurrent handshakes; per-source and
+// per-prefix rate limits (§6.8). stop() is graceful: no new connections, the
+// running handshakes finish or time out.
+class Server {
+ public:
+  static Result<std::unique_ptr<Server>> start(
+      ServerOptions options, std::shared_ptr<const handshake::ServerConfig> config,
+      std::shared_ptr<store::Store> store);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  std::uint16_t tcp_port() const;
+  std::uint16_t udp_port() const;
+  Metrics& metrics();
+  ServerApp& app();
+
+  void stop();
+  // Blocks until stop() (from another thread or a signal handler) finished.
+  void wait();
+
+  struct Impl;
+
+ private:
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Blocks SIGINT and SIGTERM in the calling thread (call before starting the
+// server so its threads inherit the mask) and returns once one arrives.
+void wait_for_termination_signal();
+
+}  // namespace xtt::net
