@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "pairing/bigint.hpp"
+#include "pairing/arith.hpp"
 #include "pairing/fp.hpp"
 #include "pairing/g1.hpp"
 #include "pairing/g2.hpp"

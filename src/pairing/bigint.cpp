@@ -1,4 +1,4 @@
-#include "pairing/bigint.hpp"
+#include "pairing/arith.hpp"
 
 #if defined(__x86_64__)
 #include <cpuid.h>

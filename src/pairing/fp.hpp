@@ -6,7 +6,7 @@
 
 #include "base/bytes.hpp"
 #include "base/result.hpp"
-#include "pairing/bigint.hpp"
+#include "pairing/arith.hpp"
 
 namespace xtt::pairing {
 

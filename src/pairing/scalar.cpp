@@ -1,5 +1,7 @@
 #include "pairing/scalar.hpp"
 
+#include "pairing/arith.hpp"
+
 #include <cassert>
 
 #include "base/secret.hpp"

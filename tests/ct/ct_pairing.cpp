@@ -14,7 +14,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "pairing/bigint.hpp"
+#include "pairing/arith.hpp"
 #include "pairing/g1.hpp"
 #include "pairing/g2.hpp"
 #include "pairing/scalar.hpp"
