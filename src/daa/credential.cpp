@@ -6,7 +6,6 @@
 #include "base/secret.hpp"
 #include "daa/codec.hpp"
 #include "daa/ct_hooks.hpp"
-#include "daa/g1_mul.hpp"
 #include "daa/lrsw_check.hpp"
 
 namespace xtt::daa {
@@ -84,16 +83,16 @@ Result<IssuedCredential> issue_credential(const IssuerSecretKey& isk, const Memb
   const G1 p1 = G1::generator();
   const G1& q = mpk.q();
   // A, B, C, D, U, V and s are the public outputs; A + D stays secret.
-  G1 a = mul_secret(p1, l);
+  G1 a = p1.mul(l);
   detail::declassify(a);
-  G1 b = mul_secret(a, isk.y());
-  G1 d = mul_secret(q, ly);
+  G1 b = a.mul(isk.y());
+  G1 d = q.mul(ly);
   detail::declassify(b);
   detail::declassify(d);
   // x*A + (x*y*l)*Q = x*(A + D).
-  G1 c = mul_secret(a + d, isk.x());
-  G1 u = mul_secret(p1, r);
-  G1 v = mul_secret(q, r);
+  G1 c = (a + d).mul(isk.x());
+  G1 u = p1.mul(r);
+  G1 v = q.mul(r);
   detail::declassify(c);
   detail::declassify(u);
   detail::declassify(v);

@@ -3,12 +3,14 @@
 #include <array>
 
 #include "crypto/hash.hpp"
-#include "daa/g1_mul.hpp"
 
 namespace xtt::daa::detail {
 namespace {
 
 constexpr std::string_view kBatchLabel = "xtt ecdaa lrsw batch coefficient";
+// lambda with phi(P) = lambda * P for phi(x, y) = (beta x, y), G1::endomorphism().
+constexpr pairing::Limbs kGlvLambda = {0x67081e9398533016, 0x379baf3be321c370, 0x7311c281242030ce,
+                                       0x2};
 
 Scalar batch_coefficient(std::initializer_list<ByteSpan> binding) {
   crypto::Sha256 h;
@@ -29,10 +31,12 @@ Scalar batch_coefficient(std::initializer_list<ByteSpan> binding) {
     r2 = (r2 << 8) | d[8 + i];
   }
   r1 |= 1;  // never zero
-  return Scalar::from_u64(r1) + Scalar::from_u64(r2) * detail::glv_lambda();
+  return Scalar::from_u64(r1) + Scalar::from_u64(r2) * glv_lambda();
 }
 
 }  // namespace
+
+Scalar glv_lambda() { return Scalar::from_limbs(kGlvLambda); }
 
 const pairing::G2Prepared& prepared_p2() {
   static const pairing::G2Prepared kP2(G2::generator());

@@ -7,6 +7,10 @@
 // The two pairing equations shared by credentials and signatures (internal).
 namespace xtt::daa::detail {
 
+// The eigenvalue of G1::endomorphism(); the batch coefficient is built from
+// it so that G1::mul_vartime's GLV split finds 64-bit halves.
+Scalar glv_lambda();
+
 // The Miller-loop lines of P2, computed once per process.
 const pairing::G2Prepared& prepared_p2();
 

@@ -4,7 +4,6 @@
 
 #include "daa/codec.hpp"
 #include "daa/ct_hooks.hpp"
-#include "daa/g1_mul.hpp"
 #include "daa/schnorr.hpp"
 
 namespace xtt::daa {
@@ -40,7 +39,7 @@ SecretBytes<MemberSecretKey::kSize> MemberSecretKey::encode() const {
   return out;
 }
 
-G1 MemberSecretKey::public_point() const { return mul_secret(p1(), sk_); }
+G1 MemberSecretKey::public_point() const { return p1().mul(sk_); }
 
 Result<MemberPublicKey> MemberPublicKey::decode_unverified(ByteSpan in) {
   XTT_TRY(detail::expect_size(in, kSize, "member public key"));

@@ -3,7 +3,6 @@
 #include "base/ct.hpp"
 #include "daa/codec.hpp"
 #include "daa/ct_hooks.hpp"
-#include "daa/g1_mul.hpp"
 
 namespace xtt::daa::detail {
 namespace {
@@ -31,7 +30,7 @@ Result<SchnorrProof> schnorr_sign(const SchnorrStatement& st, const Scalar& sk, 
              "Schnorr basename without its point");
   Scalar k = XTT_TRY(random_scalar(rng));
   SchnorrProof out;
-  G1 e = mul_secret(st.base, k);
+  G1 e = st.base.mul(k);
   declassify(e);
   const G1Bytes e_enc = encode_public(e);
   Scalar inner;
@@ -39,8 +38,8 @@ Result<SchnorrProof> schnorr_sign(const SchnorrStatement& st, const Scalar& sk, 
     inner = inner_challenge(st, e_enc, nullptr, nullptr, nullptr);
   } else {
     const G1& p2b = *st.basename_point;
-    out.pseudonym = mul_secret(p2b, sk);
-    G1 l = mul_secret(p2b, k);
+    out.pseudonym = p2b.mul(sk);
+    G1 l = p2b.mul(k);
     declassify(out.pseudonym);
     declassify(l);
     out.pseudonym_enc = encode_public(out.pseudonym);

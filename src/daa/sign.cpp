@@ -2,7 +2,6 @@
 
 #include "base/secret.hpp"
 #include "daa/ct_hooks.hpp"
-#include "daa/g1_mul.hpp"
 #include "daa/schnorr.hpp"
 
 namespace xtt::daa {
@@ -10,7 +9,7 @@ namespace {
 
 // l * point, made public: R, S, T and W are part of the signature.
 Signature::EncodedPoint randomize(const G1& point, const Scalar& l) {
-  Signature::EncodedPoint out{mul_secret(point, l), {}};
+  Signature::EncodedPoint out{point.mul(l), {}};
   detail::declassify(out.point);
   out.bytes = encode_public(out.point);
   return out;

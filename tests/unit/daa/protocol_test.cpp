@@ -149,6 +149,12 @@ TEST(DaaProtocol, BatchedPairingCheckIsNotFooledByCancellingErrors) {
                                            {gpk_enc, sig.rstw_encoded()}));
 }
 
+TEST(DaaProtocol, BatchLambdaIsTheEndomorphismEigenvalue) {
+  const Scalar l = detail::glv_lambda();
+  EXPECT_EQ(G1::generator().endomorphism(), G1::generator().mul(l));
+  EXPECT_TRUE((l * l + l + Scalar::one()).is_zero());
+}
+
 TEST(DaaProtocol, Linkability) {
   const auto& g = test::shared_group();
   const Signature a = sign_as(g, kMsg, kBasename, 18);
