@@ -30,4 +30,5 @@ bash scripts/run-fuzzers.sh "$fuzz_seconds"
 
 step "main job"
 build/release/tools/xtt/xtt --version
+build/release/tools/xtt/xtt demo -n 20
 echo "test-all: all checks passed"

@@ -9,5 +9,7 @@ namespace xtt::tools {
 void add_version_command(CLI::App& app);
 void add_daa_commands(CLI::App& app);
 void add_vectors_commands(CLI::App& app);
+void add_demo_command(CLI::App& app);
+void add_cert_commands(CLI::App& app);
 
 }  // namespace xtt::tools

@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
   xtt::tools::add_version_command(app);
   xtt::tools::add_daa_commands(app);
   xtt::tools::add_vectors_commands(app);
+  xtt::tools::add_cert_commands(app);
+  xtt::tools::add_demo_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
