@@ -11,5 +11,7 @@ void add_daa_commands(CLI::App& app);
 void add_vectors_commands(CLI::App& app);
 void add_demo_command(CLI::App& app);
 void add_cert_commands(CLI::App& app);
+void add_server_commands(CLI::App& app);
+void add_client_commands(CLI::App& app);
 
 }  // namespace xtt::tools

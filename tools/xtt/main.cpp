@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   xtt::tools::add_vectors_commands(app);
   xtt::tools::add_cert_commands(app);
   xtt::tools::add_demo_command(app);
+  xtt::tools::add_server_commands(app);
+  xtt::tools::add_client_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
