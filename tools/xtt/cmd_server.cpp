@@ -7,10 +7,12 @@
 #include "base/hex.hpp"
 #include "cli_util.hpp"
 #include "commands.hpp"
+#include "crypto/random.hpp"
 #include "daa/issuer.hpp"
 #include "deployment.hpp"
 #include "net/address.hpp"
 #include "net/server.hpp"
+#include "net/store_replay_cache.hpp"
 #include "store/store.hpp"
 
 namespace xtt::tools {
@@ -28,6 +30,7 @@ struct ServerFile {
   std::string store_url;
   std::shared_ptr<handshake::ServerConfig> config;
   std::vector<store::GroupRecord> groups;
+  bool replay_cache_in_store = false;
 };
 
 Result<ServerFile> load_config(const std::string& path) {
@@ -52,6 +55,18 @@ Result<ServerFile> load_config(const std::string& path) {
   f.config->credentials.push_back(
       XTT_TRY(handshake::ServerCredential::create(wire::SignatureKind::kEcdsaP256, cert, key)));
   f.config->allow_null_suites = t["allow_null_suites"].value_or(false);
+  const std::string cookie_mode = t["cookie_mode"].value_or(std::string("stateful"));
+  XTT_ENSURE(cookie_mode == "stateful" || cookie_mode == "stateless", ErrorCode::kInvalidArgument,
+             path + ": cookie_mode must be \"stateful\" or \"stateless\"");
+  if (cookie_mode == "stateless") {
+    f.config->cookie_mode = handshake::CookieMode::kStateless;
+    f.config->keyring = std::make_shared<handshake::CookieKeyring>(crypto::system_random());
+    f.config->bind_client_address = t["bind_client_address"].value_or(false);
+    f.replay_cache_in_store = t["replay_cache"].value_or(std::string("memory")) == "store";
+    if (!f.replay_cache_in_store) {
+      f.config->replay_cache = std::make_shared<handshake::MemoryReplayCache>();
+    }
+  }
   if (const toml::array* groups = t["group"].as_array()) {
     for (const toml::node& node : *groups) {
       const toml::table* g = node.as_table();
@@ -77,6 +92,10 @@ Result<ServerFile> load_config(const std::string& path) {
 Status run_server(const std::string& config_path) {
   ServerFile f = XTT_TRY(load_config(config_path));
   std::shared_ptr<store::Store> store(XTT_TRY(store::open_store(f.store_url)).release());
+  if (f.replay_cache_in_store) {
+    // Nodes sharing this store form one replay domain (§6.6).
+    f.config->replay_cache = std::make_shared<net::StoreReplayCache>(store);
+  }
   for (const auto& g : f.groups) {
     XTT_TRY(store->put_group(g));
     std::cout << "group " << to_hex(g.gid.bytes) << " (" << g.name << ")\n";
