@@ -155,7 +155,7 @@ Result<ClientOutput> ClientHandshake::on_server_attest(ByteSpan message, std::ui
   const auto sia = XTT_TRY(wire::ServerInitAndAttest::decode(message));
   XTT_ENSURE(sia.suite == suite_.spec, ErrorCode::kUnknownSuite,
              "ServerInitAndAttest names another suite than the ClientInit");
-  const auto z = XTT_TRY(crypto::x25519::derive(dh_->secret, sia.server_dh_pub.bytes));
+  const auto z = XTT_TRY(crypto::x25519::derive(*dh_, sia.server_dh_pub.bytes));
   detail::Transcript& t = transcript_;
   t.sia_aad = XTT_TRY(sia.aad());
   XTT_TRY(detail::derive_handshake_keys(t, z));

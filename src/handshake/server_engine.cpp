@@ -167,7 +167,7 @@ Result<ServerOutput> ServerHandshake::on_client_init(ByteSpan message, std::uint
     const auto dh = XTT_TRY(crypto::x25519::generate(*rng_));
     XTT_TRY(rng_->fill(cookie_.bytes));
     t.sia_aad = XTT_TRY(detail::make_sia_aad(ci.suite, wire::DhPublicKey{dh.public_key}, cookie_));
-    const auto z = XTT_TRY(crypto::x25519::derive(dh.secret, ci.client_dh_pub.bytes));
+    const auto z = XTT_TRY(crypto::x25519::derive(dh, ci.client_dh_pub.bytes));
     XTT_TRY(detail::derive_handshake_keys(t, z));
     Random* k_rng = t.suite.signature == wire::SignatureKind::kEcdsaP256 ? rng_ : nullptr;
     sent = XTT_TRY(detail::seal_server_attest(t, cred, k_rng));
@@ -185,7 +185,7 @@ Result<ServerOutput> ServerHandshake::on_client_init(ByteSpan message, std::uint
     const auto dh = XTT_TRY(crypto::x25519::keypair(issued.server_dh_secret.span()));
     t.sia_aad =
         XTT_TRY(detail::make_sia_aad(ci.suite, wire::DhPublicKey{dh.public_key}, issued.cookie));
-    const auto z = XTT_TRY(crypto::x25519::derive(dh.secret, ci.client_dh_pub.bytes));
+    const auto z = XTT_TRY(crypto::x25519::derive(dh, ci.client_dh_pub.bytes));
     XTT_TRY(detail::derive_handshake_keys(t, z));
     sent = XTT_TRY(detail::seal_server_attest(t, cred, nullptr));
     // Nothing is kept: message 3 is processed from the cookie alone.
@@ -234,7 +234,7 @@ Result<ServerHandshake::Attest> ServerHandshake::open_attest_stateless(ByteSpan 
       now));
 
   const auto dh = XTT_TRY(crypto::x25519::keypair(opened.server_dh_secret.span()));
-  const auto z = XTT_TRY(crypto::x25519::derive(dh.secret, opened.contents.client_dh_pub.bytes));
+  const auto z = XTT_TRY(crypto::x25519::derive(dh, opened.contents.client_dh_pub.bytes));
   wire::ClientInit ci;
   ci.suite = p.suite;
   ci.client_nonce = opened.contents.client_nonce;

@@ -42,24 +42,27 @@ struct Transition {
 // send, except after a received Error or a replayed cookie), and any input
 // in kDone or kFailed is kBadState.
 inline constexpr std::array kClientTransitions = {
-    Transition{"Start", "start()", "AwaitServerAttest", "ClientInit"},
-    Transition{"AwaitServerAttest", "0x02", "AwaitServerFinished", "0x11/0x12 or 0x21/0x22"},
+    Transition{"Start", "`start()`", "AwaitServerAttest", "ClientInit"},
+    Transition{"AwaitServerAttest", "0x02", "AwaitServerFinished",
+               "0x11/0x12 (identity) or 0x21/0x22 (session)"},
     Transition{"AwaitServerAttest", "0x02", "Done", "0x15 or 0x25 (one-shot)"},
-    Transition{"AwaitServerFinished", "0x13 / 0x23", "Done", "result"},
+    Transition{"AwaitServerFinished", "0x13 (identity) / 0x23 (session)", "Done", "result"},
 };
 
 inline constexpr std::array kServerTransitions = {
     Transition{"AwaitClientInit", "0x01", "AwaitClientAttest", "0x02"},
-    Transition{"AwaitClientInit", "0x11/0x12/0x15 (stateless)", "AwaitGroup", "GroupLookup"},
-    Transition{"AwaitClientInit", "0x21/0x22/0x25 (stateless)", "AwaitClient", "ClientLookup"},
+    Transition{"AwaitClientInit", "0x11/0x12/0x15, stateless only", "AwaitGroup", "GroupLookup"},
+    Transition{"AwaitClientInit", "0x21/0x22/0x25, stateless only", "AwaitClient", "ClientLookup"},
     Transition{"AwaitClientAttest", "0x11/0x12/0x15", "AwaitGroup", "GroupLookup"},
     Transition{"AwaitClientAttest", "0x21/0x22/0x25", "AwaitClient", "ClientLookup"},
-    Transition{"AwaitGroup", "resume_group(info)", "AwaitProvision", "ProvisionIdentity"},
-    Transition{"AwaitGroup", "resume_group(info), 0x15", "Done", "result + payload"},
-    Transition{"AwaitProvision", "resume_provision(id)", "Done", "0x13 + result"},
-    Transition{"AwaitClient", "resume_client(record)", "AwaitRegister", "RegisterSession"},
-    Transition{"AwaitClient", "resume_client(record), 0x25", "Done", "result + payload"},
-    Transition{"AwaitRegister", "resume_register(ok)", "Done", "0x23 + result"},
+    Transition{"AwaitGroup", "`resume_group(info)`", "AwaitProvision", "ProvisionIdentity"},
+    Transition{"AwaitGroup", "`resume_group(info)`, message 3 was 0x15", "Done",
+               "result (+ payload)"},
+    Transition{"AwaitProvision", "`resume_provision(id)`", "Done", "0x13 + result"},
+    Transition{"AwaitClient", "`resume_client(record)`", "AwaitRegister", "RegisterSession"},
+    Transition{"AwaitClient", "`resume_client(record)`, message 3 was 0x25", "Done",
+               "result (+ payload)"},
+    Transition{"AwaitRegister", "`resume_register(ok)`", "Done", "0x23 + result"},
 };
 
 }  // namespace xtt::handshake

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "fixture.hpp"
 
 namespace xtt::handshake::test {
@@ -251,6 +254,46 @@ TEST(MemoryReplayCache, SingleUseAndExpiry) {
   // to the cache (its key has been erased long before, §6.6).
   EXPECT_TRUE(cache.test_and_insert(1, n3, 300, 100).has_value());
   EXPECT_EQ(cache.size(), 1u);
+}
+
+}  // namespace
+}  // namespace xtt::handshake::test
+
+namespace xtt::handshake::test {
+namespace {
+
+// Engines on several threads share one keyring and one cache (§6.6): every
+// cookie is accepted exactly once, whichever thread sees it.
+TEST(StatelessCookie, SharedAcrossThreads) {
+  SeededRandom ring_rng("threads ring");
+  CookieKeyring ring(ring_rng);
+  MemoryReplayCache cache;
+  constexpr int kThreads = 4;
+  constexpr int kPerThread = 200;
+  std::vector<CookieNonce> nonces(kPerThread);
+  for (int i = 0; i < kPerThread; ++i) {
+    store_be32(nonces[static_cast<std::size_t>(i)].data(), static_cast<std::uint32_t>(i));
+  }
+  std::atomic<int> accepted{0};
+  std::atomic<int> replayed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (const CookieNonce& n : nonces) {
+        const auto issued = ring.issuing_key(kNow);
+        if (!issued || !ring.key_for(issued->key_id, kNow + 1).has_value()) {
+          continue;
+        }
+        const auto r = cache.test_and_insert(1, n, kNow + 100, kNow);
+        (r.has_value() ? accepted : replayed).fetch_add(1);
+      }
+    });
+  }
+  for (auto& th : threads) {
+    th.join();
+  }
+  EXPECT_EQ(accepted.load(), kPerThread);
+  EXPECT_EQ(replayed.load(), (kThreads - 1) * kPerThread);
 }
 
 }  // namespace
