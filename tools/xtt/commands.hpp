@@ -13,5 +13,6 @@ void add_demo_command(CLI::App& app);
 void add_cert_commands(CLI::App& app);
 void add_server_commands(CLI::App& app);
 void add_client_commands(CLI::App& app);
+void add_identity_commands(CLI::App& app);
 
 }  // namespace xtt::tools

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   xtt::tools::add_demo_command(app);
   xtt::tools::add_server_commands(app);
   xtt::tools::add_client_commands(app);
+  xtt::tools::add_identity_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
