@@ -139,8 +139,14 @@ Status check_replay_used_all(const ReplayRandom& rng, std::string_view what) {
 }
 
 void check_keys(Recorder& rec, const json::Value& root, const Keys& keys) {
-  rec.run("keys/issuer_secret_key",
-          [&]() -> Status { return status_of(IssuerSecretKey::decode(keys.isk)); });
+  rec.run("keys/issuer_secret_key", [&]() -> Status {
+    const IssuerSecretKey isk = XTT_TRY(IssuerSecretKey::decode(keys.isk));
+    const GroupPublicKey gpk = XTT_TRY(GroupPublicKey::decode(keys.gpk));
+    const G2 p2 = G2::generator();
+    XTT_ENSURE(p2.mul(isk.x()) == gpk.x() && p2.mul(isk.y()) == gpk.y(),
+               ErrorCode::kInvalidArgument, "x*P2, y*P2 are not the group public key");
+    return ok();
+  });
   rec.run("keys/issuer_public_key", [&]() -> Status {
     const std::int64_t want = XTT_TRY(deserialize_check(root, "issuer_public_key"));
     const auto ipk = IssuerPublicKey::decode(keys.ipk);
