@@ -37,9 +37,13 @@ struct SigningKey {
 // when rng is null (the stateless cookie's rule, §6.6); Ed25519 is
 // deterministic and never draws.
 Result<SignatureBytes> sign(const SigningKey& key, ByteSpan message, Random* rng);
-// kBadSignature (or kBadPoint for an unusable public key).
+// kBadSignature (or kBadPoint for an unusable public key). Ed25519 keys and R
+// values of small order are refused (§6.7).
 Status verify_signature(wire::SignatureKind kind, ByteSpan public_key, ByteSpan message,
                         ByteSpan signature);
+
+// One of the eight small-order Ed25519 points, in any of its encodings.
+bool ed25519_small_order(std::span<const std::uint8_t, 32> encoded);
 
 // A root the client trusts (§3.7, §6.7): root_id || root_pub.
 struct TrustedRoot {

@@ -127,6 +127,11 @@ Status CookieKeyring::install(std::uint64_t epoch, std::span<const std::uint8_t,
   return ok();
 }
 
+void CookieKeyring::expire(std::uint64_t now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  purge(now);
+}
+
 void CookieKeyring::erase_all() {
   std::lock_guard<std::mutex> lock(mu_);
   for (Slot& s : slots_) {

@@ -59,6 +59,10 @@ class CookieKeyring {
   // Installs a secret another node of the replay domain created (the domain
   // distributes them; they never leave memory otherwise).
   Status install(std::uint64_t epoch, std::span<const std::uint8_t, 32> secret, std::uint64_t now);
+  // Wipes the secrets whose time is over. Every call above does this too; a
+  // driver with a timer calls it so an idle server does not keep a secret
+  // past its erasure time.
+  void expire(std::uint64_t now);
   // Forgets every secret (§6.6: a domain that lost its replay cache must).
   void erase_all();
 

@@ -210,8 +210,13 @@ TEST(CookieKeyring, EpochsAndErasure) {
   ASSERT_TRUE(ring.install(1002, secret, t + 120).has_value());
   EXPECT_EQ(must(ring.key_for(1002 % 256, t + 120)).secret.span()[0], 9);
   EXPECT_EQ(ring.install(900, secret, t + 120).error().code, ErrorCode::kInvalidArgument);
-  ring.erase_all();
+  ring.expire(t + 3 * 60 + 5);  // epoch 1002 ends at t + 180; its secret lives 65 s more
+  EXPECT_TRUE(ring.key_for(1002 % 256, t + 120).has_value());
+  ring.expire(t + 4 * 60 + 5);
   EXPECT_EQ(ring.key_for(1002 % 256, t + 120).error().code, ErrorCode::kExpiredCookie);
+  ASSERT_TRUE(ring.install(1003, secret, t + 200).has_value());
+  ring.erase_all();
+  EXPECT_EQ(ring.key_for(1003 % 256, t + 200).error().code, ErrorCode::kExpiredCookie);
 }
 
 TEST(CookieCodec, RoundTripAndChecks) {
