@@ -14,5 +14,6 @@ void add_cert_commands(CLI::App& app);
 void add_server_commands(CLI::App& app);
 void add_client_commands(CLI::App& app);
 void add_identity_commands(CLI::App& app);
+void add_bench_command(CLI::App& app);
 
 }  // namespace xtt::tools

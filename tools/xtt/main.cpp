@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   xtt::tools::add_server_commands(app);
   xtt::tools::add_client_commands(app);
   xtt::tools::add_identity_commands(app);
+  xtt::tools::add_bench_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
