@@ -6,9 +6,11 @@ function(xtt_layer name)
   add_library(xtt_${name} STATIC ${L_SOURCES})
   add_library(xtt::${name} ALIAS xtt_${name})
   target_include_directories(xtt_${name} PUBLIC
-    $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/src>)
+    $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/src>
+    $<INSTALL_INTERFACE:include/xtt>)
   target_link_libraries(xtt_${name} PUBLIC ${L_DEPS} PRIVATE xtt_warnings)
-  set_target_properties(xtt_${name} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+  set_target_properties(xtt_${name} PROPERTIES POSITION_INDEPENDENT_CODE ON EXPORT_NAME ${name})
+  install(TARGETS xtt_${name} EXPORT xttTargets ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 endfunction()
 
 # xtt_unit_test(NAME SOURCES... DEPS deps...) builds one GoogleTest binary and
