@@ -23,6 +23,7 @@ struct Server::Impl {
   asio::executor_work_guard<asio::io_context::executor_type> work{io.get_executor()};
   asio::ip::tcp::acceptor acceptor{io};
   asio::ip::udp::socket udp{io};
+  asio::ip::tcp::acceptor metrics_acceptor{io};
   asio::ip::udp::endpoint udp_from;
   std::array<std::uint8_t, 65536> udp_in{};
   std::array<std::uint8_t, 65536> udp_out{};
@@ -35,6 +36,7 @@ struct Server::Impl {
   explicit Impl(ServerOptions o) : options(std::move(o)), limiter(options.rate_limits) {}
 
   void accept();
+  void accept_metrics();
   void receive_datagram();
   void on_datagram(std::size_t size);
 };
@@ -160,6 +162,35 @@ void Server::Impl::accept() {
   });
 }
 
+// A minimal HTTP/1.0 responder for Prometheus scrapes: whatever the request,
+// the answer is the metrics text, then the connection closes.
+void Server::Impl::accept_metrics() {
+  metrics_acceptor.async_accept([this](const asio::error_code& ec, asio::ip::tcp::socket socket) {
+    if (ec) {
+      if (!stopping) {
+        accept_metrics();
+      }
+      return;
+    }
+    auto sock = std::make_shared<asio::ip::tcp::socket>(std::move(socket));
+    auto request = std::make_shared<std::array<char, 1024>>();
+    sock->async_read_some(
+        asio::buffer(*request), [this, sock, request](const asio::error_code&, std::size_t) {
+          const std::string body = metrics.render_prometheus();
+          auto response = std::make_shared<std::string>(
+              "HTTP/1.0 200 OK\r\nContent-Type: text/plain; version=0.0.4\r\nContent-Length: " +
+              std::to_string(body.size()) + "\r\n\r\n" + body);
+          asio::async_write(*sock, asio::buffer(*response),
+                            [sock, response](const asio::error_code&, std::size_t) {
+                              asio::error_code ignored;
+                              sock->shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+                              sock->close(ignored);
+                            });
+        });
+    accept_metrics();
+  });
+}
+
 void Server::Impl::receive_datagram() {
   udp.async_receive_from(asio::buffer(udp_in), udp_from,
                          [this](const asio::error_code& ec, std::size_t size) {
@@ -246,6 +277,23 @@ Result<std::unique_ptr<Server>> Server::start(ServerOptions options,
                                                  ":" + std::to_string(impl->options.udp_port) +
                                                  ": " + ec.message());
   }
+  if (impl->options.metrics_port) {
+    const asio::ip::tcp::endpoint metrics_ep(address, *impl->options.metrics_port);
+    impl->metrics_acceptor.open(metrics_ep.protocol(), ec);
+    if (!ec) {
+      impl->metrics_acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true), ec);
+      impl->metrics_acceptor.bind(metrics_ep, ec);
+    }
+    if (!ec) {
+      impl->metrics_acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    }
+    if (ec) {
+      return make_error(ErrorCode::kIoFailure, "cannot listen for metrics on port " +
+                                                   std::to_string(*impl->options.metrics_port) +
+                                                   ": " + ec.message());
+    }
+    impl->accept_metrics();
+  }
   impl->accept();
   impl->receive_datagram();
   const unsigned threads = std::max(1u, impl->options.threads);
@@ -257,6 +305,12 @@ Result<std::unique_ptr<Server>> Server::start(ServerOptions options,
 
 std::uint16_t Server::tcp_port() const { return impl_->acceptor.local_endpoint().port(); }
 std::uint16_t Server::udp_port() const { return impl_->udp.local_endpoint().port(); }
+std::optional<std::uint16_t> Server::metrics_port() const {
+  if (!impl_->metrics_acceptor.is_open()) {
+    return std::nullopt;
+  }
+  return impl_->metrics_acceptor.local_endpoint().port();
+}
 Metrics& Server::metrics() { return impl_->metrics; }
 ServerApp& Server::app() { return *impl_->app; }
 
@@ -268,6 +322,7 @@ void Server::stop() {
   asio::post(impl_->io, [impl = impl_.get()] {
     asio::error_code ignored;
     impl->acceptor.close(ignored);
+    impl->metrics_acceptor.close(ignored);
     impl->udp.close(ignored);
   });
   // Let running handshakes finish (each is bounded by its timeout).

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "net/metrics.hpp"
@@ -20,6 +21,9 @@ struct ServerOptions {
   std::chrono::seconds handshake_timeout{30};  // per message (§5)
   std::size_t max_concurrent_handshakes = 1024;
   RateLimiter::Options rate_limits;
+  // Prometheus text format over HTTP at /metrics on this TCP port of
+  // listen_address (0: no endpoint).
+  std::optional<std::uint16_t> metrics_port;
   // What the server does with a delivered record payload: by default it
   // echoes it back on the same session (the demo's application).
   bool echo_records = true;
@@ -42,6 +46,7 @@ class Server {
 
   std::uint16_t tcp_port() const;
   std::uint16_t udp_port() const;
+  std::optional<std::uint16_t> metrics_port() const;
   Metrics& metrics();
   ServerApp& app();
 

@@ -1,5 +1,8 @@
 #include "net/server_app.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include "base/hex.hpp"
 #include "crypto/random.hpp"
 
 namespace xtt::net {
@@ -128,6 +131,9 @@ Status ServerApp::finish(handshake::ServerHandshake& engine, std::int64_t now,
   const handshake::ServerResult& result = *engine.result();
   metrics_.count_handshake(std::string(kind_name(result.kind)),
                            static_cast<std::uint16_t>(result.suite), "ok");
+  spdlog::info("event=handshake kind={} suite={} result=ok client_id={}", kind_name(result.kind),
+               static_cast<unsigned>(result.suite),
+               result.client_id ? to_hex(result.client_id->bytes) : std::string("-"));
   if (result.client_id && result.kind != handshake::HandshakeKind::kIdentityOneShot) {
     (void)store_->touch_identity(*result.client_id, now);
   }
@@ -160,6 +166,7 @@ HandshakeStep ServerApp::on_message(handshake::ServerHandshake& engine, ByteSpan
       step.send = *engine.error_message();
     }
     metrics_.count_handshake("any", 0, std::string(name_of(out.error().code)));
+    spdlog::warn("event=handshake result=failed error=\"{}\"", out.error().to_string());
     metrics_.count_rejected(std::string(name_of(out.error().code)));
     return step;
   }

@@ -24,6 +24,7 @@ port=$((20000 + RANDOM % 20000))
 cat > server.toml <<EOT
 tcp_port = $port
 udp_port = $((port + 1))
+metrics_port = $((port + 2))
 store = "sqlite:$work/xtt.db"
 [[group]]
 public_key = "gpk.bin"
@@ -45,6 +46,15 @@ id=$(od -An -tx1 dev/client_id.bin | tr -d ' \n')
 openssl verify -CAfile dev.pem dev.pem >/dev/null || fail "openssl verify"
 cert_pub=$(openssl x509 -in dev.pem -noout -pubkey | openssl pkey -pubin -outform DER | tail -c 65 | od -An -tx1 | tr -d ' \n')
 [ "$cert_pub" = "$(od -An -tx1 dev/longterm_pub.bin | tr -d ' \n')" ] || fail "X.509 key differs"
+
+# The metrics endpoint counts what just happened (Prometheus text over HTTP).
+exec 3<>"/dev/tcp/127.0.0.1/$((port + 2))"
+printf 'GET /metrics HTTP/1.0\r\n\r\n' >&3
+scrape=$(cat <&3)
+exec 3<&-
+grep -q 'xtt_handshakes_total{kind="identity",suite="3",result="ok"} 1' <<<"$scrape" ||
+  fail "metrics: $scrape"
+grep -q 'event=handshake kind=identity suite=3 result=ok' server.log || fail "no handshake log line"
 
 # Revocation: the device can no longer open a session.
 "$xtt" server revoke --store "sqlite:$work/xtt.db" --client-id "$id" >/dev/null

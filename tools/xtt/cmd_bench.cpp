@@ -9,6 +9,8 @@
 #include <mutex>
 #include <thread>
 
+#include <spdlog/spdlog.h>
+
 #include "cli_util.hpp"
 #include "commands.hpp"
 #include "crypto/random.hpp"
@@ -87,6 +89,7 @@ void print_phase(const char* name, PhaseResult r) {
 }
 
 Status run_bench(const BenchOptions& o) {
+  spdlog::set_level(spdlog::level::warn);  // per-handshake logs would drown the report
   Random& rng = crypto::system_random();
   const std::int64_t now = net::unix_now();
   const RootMaterial root = XTT_TRY(make_root(rng));

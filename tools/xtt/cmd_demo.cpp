@@ -8,6 +8,8 @@
 #include <set>
 #include <thread>
 
+#include <spdlog/spdlog.h>
+
 #include "cli_util.hpp"
 #include "commands.hpp"
 #include "crypto/random.hpp"
@@ -96,6 +98,7 @@ std::shared_ptr<handshake::ServerConfig> server_config(const RootMaterial& root,
 }
 
 Status run_demo(const DemoOptions& o) {
+  spdlog::set_level(spdlog::level::warn);  // per-handshake logs would drown the report
   Random& rng = crypto::system_random();
   std::vector<std::string> failures;
   auto check = [&](bool cond, const std::string& what) {

@@ -46,6 +46,9 @@ Result<ServerFile> load_config(const std::string& path) {
   f.options.tcp_port = static_cast<std::uint16_t>(t["tcp_port"].value_or(4444));
   f.options.udp_port = static_cast<std::uint16_t>(t["udp_port"].value_or(4445));
   f.options.threads = static_cast<unsigned>(t["threads"].value_or(2));
+  if (const auto metrics_port = t["metrics_port"].value<std::int64_t>()) {
+    f.options.metrics_port = static_cast<std::uint16_t>(*metrics_port);
+  }
   f.store_url = t["store"].value_or(std::string("sqlite:xtt.db"));
   const std::string cert_path = t["certificate"].value_or(std::string("server_cert.bin"));
   const std::string key_path = t["private_key"].value_or(std::string("server_priv.bin"));
@@ -111,6 +114,10 @@ Status run_server(const std::string& config_path) {
   std::cout << "xtt server listening on " << f.options.listen_address << " tcp "
             << server->tcp_port() << " udp " << server->udp_port() << ", store " << f.store_url
             << std::endl;
+  if (server->metrics_port()) {
+    std::cout << "metrics at http://" << f.options.listen_address << ":" << *server->metrics_port()
+              << "/metrics" << std::endl;
+  }
   net::wait_for_termination_signal();
   std::cout << "shutting down\n" << server->metrics().render_prometheus();
   server->stop();
