@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -64,6 +65,20 @@ Result<Bytes> read_bytes_arg(const std::string& arg) {
     return read_file(arg.substr(1));
   }
   return from_hex(arg);
+}
+
+Result<std::vector<std::filesystem::path>> json_files(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".json") {
+      files.push_back(entry.path());
+    }
+  }
+  XTT_ENSURE(!ec, ErrorCode::kIoFailure, "cannot list " + dir.string() + ": " + ec.message());
+  XTT_ENSURE(!files.empty(), ErrorCode::kIoFailure, "no *.json files in " + dir.string());
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 void run_command(const std::function<Status()>& body) {

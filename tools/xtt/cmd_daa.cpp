@@ -40,32 +40,9 @@ Result<Bytes> bytes_arg(std::string_view option, const std::string& value) {
 }
 
 Status check_vectors(const std::filesystem::path& dir) {
-  std::error_code ec;
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".json") {
-      files.push_back(entry.path());
-    }
-  }
-  XTT_ENSURE(!ec, ErrorCode::kIoFailure, "cannot list " + dir.string() + ": " + ec.message());
-  XTT_ENSURE(!files.empty(), ErrorCode::kIoFailure, "no *.json files in " + dir.string());
-  std::sort(files.begin(), files.end());
-  daa::VectorReport total;
-  for (const auto& file : files) {
-    const Bytes text = XTT_TRY(read_file(file));
-    total.merge(daa::check_ecdaa_vectors_text(
-        std::string_view(reinterpret_cast<const char*>(text.data()), text.size()),
-        file.filename().string()));
-  }
-  for (const std::string& line : total.failures) {
-    std::cout << line << "\n";
-  }
-  std::cout << total.passed << " passed, " << total.failed << " failed\n";
-  std::cout.flush();
-  if (total.failed != 0) {
-    throw CLI::RuntimeError(1);
-  }
-  return ok();
+  return check_json_dir<daa::VectorReport>(dir, [](std::string_view text, const std::string& file) {
+    return daa::check_ecdaa_vectors_text(text, file);
+  });
 }
 
 struct IssuerKeygenArgs {
