@@ -131,8 +131,8 @@ TEST(Fp, BackendsAgree) {
     detail::mod_sub(got, a, b, kP);
     EXPECT_EQ(got, want);
     // Scalars use the same code with n.
-    const Limbs& an = Scalar::from_bytes_reduce(Fp::from_mont(a).to_bytes()).limbs();
-    const Limbs& bn = Scalar::from_bytes_reduce(Fp::from_mont(b).to_bytes()).limbs();
+    const Limbs an = Scalar::from_bytes_reduce(Fp::from_mont(a).to_bytes()).limbs();
+    const Limbs bn = Scalar::from_bytes_reduce(Fp::from_mont(b).to_bytes()).limbs();
     detail::mont_mul(want, an, bn, kN, kNInv);
     for (bool adx : {false, true}) {
       detail::g_mont_use_adx = adx && saved;
