@@ -93,25 +93,14 @@ Status run_bench(const BenchOptions& o) {
   Random& rng = crypto::system_random();
   const std::int64_t now = net::unix_now();
   const RootMaterial root = XTT_TRY(make_root(rng));
-  const auto server_key =
-      XTT_TRY(handshake::SigningKey::generate(wire::SignatureKind::kEcdsaP256, rng));
-  auto config = std::make_shared<handshake::ServerConfig>();
-  const Bytes cert =
-      XTT_TRY(make_server_certificate(root, server_key.public_key, date_after(now, 30)));
-  config->credentials.push_back(XTT_TRY(handshake::ServerCredential::create(
-      wire::SignatureKind::kEcdsaP256, cert, server_key.private_key.span())));
+  const auto config = XTT_TRY(make_server_config(root, rng, now, 30));
   const GroupMaterial group = XTT_TRY(make_group("xtt-bench", rng));
   std::vector<MemberMaterial> members;
   for (int c = 0; c < o.clients; ++c) {
     members.push_back(XTT_TRY(make_member(group, rng)));
   }
   std::shared_ptr<store::Store> store(XTT_TRY(store::open_store(o.store)).release());
-  store::GroupRecord record;
-  record.gid = group.gid;
-  const auto& gpk = group.issuer->public_key.group_public_key().encode();
-  std::copy(gpk.begin(), gpk.end(), record.public_key.begin());
-  record.basename = group.basename;
-  XTT_TRY(store->put_group(record));
+  XTT_TRY(store->put_group(group_record(group, now, "bench")));
   net::ServerOptions options;
   options.threads = static_cast<unsigned>(o.server_threads);
   options.rate_limits = {1e9, 1e9, 1e9, 1e9, 100000};
@@ -141,32 +130,28 @@ Status run_bench(const BenchOptions& o) {
                 return true;
               }));
   std::vector<std::optional<net::RecordChannel>> channels(static_cast<std::size_t>(o.clients));
-  print_phase("session handshakes", run_phase(o.clients, o.seconds, [&](int c, int) {
-                const auto& id = identities[static_cast<std::size_t>(c)];
-                if (!id) {
-                  return false;
-                }
-                handshake::SessionClientConfig cfg;
-                cfg.roots = {trusted};
-                cfg.client_id = id->client_id;
-                cfg.longterm_key = id->longterm_key->clone();
-                cfg.longterm_secret = id->longterm_secret->clone();
-                auto engine = handshake::ClientHandshake::session(std::move(cfg), rng);
-                if (!engine) {
-                  return false;
-                }
-                auto r = net::run_handshake("127.0.0.1", server->tcp_port(), *engine,
-                                            std::chrono::seconds(30));
-                if (!r) {
-                  return false;
-                }
-                auto ch = net::RecordChannel::open("127.0.0.1", server->udp_port(), *r->session,
-                                                   net::unix_now());
-                if (ch) {
-                  channels[static_cast<std::size_t>(c)].emplace(std::move(ch).value());
-                }
-                return true;
-              }));
+  print_phase(
+      "session handshakes", run_phase(o.clients, o.seconds, [&](int c, int) {
+        const auto& id = identities[static_cast<std::size_t>(c)];
+        if (!id) {
+          return false;
+        }
+        auto engine = handshake::ClientHandshake::session(session_config(*id, trusted), rng);
+        if (!engine) {
+          return false;
+        }
+        auto r =
+            net::run_handshake("127.0.0.1", server->tcp_port(), *engine, std::chrono::seconds(30));
+        if (!r) {
+          return false;
+        }
+        auto ch =
+            net::RecordChannel::open("127.0.0.1", server->udp_port(), *r->session, net::unix_now());
+        if (ch) {
+          channels[static_cast<std::size_t>(c)].emplace(std::move(ch).value());
+        }
+        return true;
+      }));
   const Bytes payload(256, 0x5a);
   print_phase("record round trips", run_phase(o.clients, o.seconds, [&](int c, int) {
                 auto& ch = channels[static_cast<std::size_t>(c)];

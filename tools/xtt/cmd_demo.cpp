@@ -80,23 +80,6 @@ int parallel_for(int n, int threads, const char* what, Body&& body) {
   return failed.load();
 }
 
-std::shared_ptr<handshake::ServerConfig> server_config(const RootMaterial& root,
-                                                       const handshake::SigningKey& server_key,
-                                                       std::int64_t now) {
-  auto config = std::make_shared<handshake::ServerConfig>();
-  auto cert = make_server_certificate(root, server_key.public_key, date_after(now, 365));
-  if (!cert) {
-    return nullptr;
-  }
-  auto credential = handshake::ServerCredential::create(wire::SignatureKind::kEcdsaP256, *cert,
-                                                        server_key.private_key.span());
-  if (!credential) {
-    return nullptr;
-  }
-  config->credentials.push_back(std::move(credential).value());
-  return config;
-}
-
 Status run_demo(const DemoOptions& o) {
   spdlog::set_level(spdlog::level::warn);  // per-handshake logs would drown the report
   Random& rng = crypto::system_random();
@@ -122,10 +105,7 @@ Status run_demo(const DemoOptions& o) {
   const std::int64_t now = net::unix_now();
   const RootMaterial root = XTT_TRY(make_root(rng));
   XTT_TRY(write_file(dir / "root_cert.bin", root.certificate));
-  const auto server_key =
-      XTT_TRY(handshake::SigningKey::generate(wire::SignatureKind::kEcdsaP256, rng));
-  auto config = server_config(root, server_key, now);
-  XTT_ENSURE(config != nullptr, ErrorCode::kInternal, "could not build the server certificate");
+  const auto config = XTT_TRY(make_server_config(root, rng, now, 365));
   XTT_TRY(write_file(dir / "server_cert.bin", config->credentials[0].certificate));
   const GroupMaterial group = XTT_TRY(make_group("xtt-demo-group", rng));
   std::vector<Device> devices(static_cast<std::size_t>(o.devices));
@@ -137,14 +117,7 @@ Status run_demo(const DemoOptions& o) {
 
   // Store and server.
   std::shared_ptr<store::Store> store(XTT_TRY(store::open_store(store_url)).release());
-  store::GroupRecord record;
-  record.gid = group.gid;
-  const auto& gpk = group.issuer->public_key.group_public_key().encode();
-  std::copy(gpk.begin(), gpk.end(), record.public_key.begin());
-  record.basename = group.basename;
-  record.name = "demo";
-  record.created_at = now;
-  XTT_TRY(store->put_group(record));
+  XTT_TRY(store->put_group(group_record(group, now, "demo")));
   net::ServerOptions server_options;
   server_options.threads = 2;
   server_options.rate_limits.per_source_rate = 1e6;  // every device is 127.0.0.1 here
@@ -206,13 +179,8 @@ Status run_demo(const DemoOptions& o) {
       parallel_for(o.devices, o.concurrency, "sessions", [&](int i) -> Status {
         auto& d = devices[static_cast<std::size_t>(i)];
         XTT_ENSURE(d.identity.has_value(), ErrorCode::kBadState, "not provisioned");
-        handshake::SessionClientConfig cfg;
-        cfg.suite = d.identity->suite;
-        cfg.roots = {trusted};
-        cfg.client_id = d.identity->client_id;
-        cfg.longterm_key = d.identity->longterm_key->clone();
-        cfg.longterm_secret = d.identity->longterm_secret->clone();
-        auto engine = XTT_TRY(handshake::ClientHandshake::session(std::move(cfg), rng));
+        auto engine =
+            XTT_TRY(handshake::ClientHandshake::session(session_config(*d.identity, trusted), rng));
         net::ClientStats stats;
         const auto start = Clock::now();
         auto result = XTT_TRY(net::run_handshake("127.0.0.1", tcp_port, engine, kTimeout, &stats));
@@ -280,13 +248,8 @@ Status run_demo(const DemoOptions& o) {
   auto restarted = XTT_TRY(net::Server::start(server_options, config, reopened));
   {
     auto& d = devices[static_cast<std::size_t>(o.devices - 1)];
-    handshake::SessionClientConfig cfg;
-    cfg.suite = d.identity->suite;
-    cfg.roots = {trusted};
-    cfg.client_id = d.identity->client_id;
-    cfg.longterm_key = d.identity->longterm_key->clone();
-    cfg.longterm_secret = d.identity->longterm_secret->clone();
-    auto engine = XTT_TRY(handshake::ClientHandshake::session(std::move(cfg), rng));
+    auto engine =
+        XTT_TRY(handshake::ClientHandshake::session(session_config(*d.identity, trusted), rng));
     auto result = net::run_handshake("127.0.0.1", restarted->tcp_port(), engine, kTimeout);
     check(result.has_value(), "a device opens a new session with the restarted server");
   }

@@ -63,6 +63,39 @@ handshake::DaaMembership membership(const GroupMaterial& group, const MemberMate
   return m;
 }
 
+Result<std::shared_ptr<handshake::ServerConfig>> make_server_config(const RootMaterial& root,
+                                                                    Random& rng, std::int64_t now,
+                                                                    int days) {
+  const auto key = XTT_TRY(handshake::SigningKey::generate(wire::SignatureKind::kEcdsaP256, rng));
+  const Bytes cert = XTT_TRY(make_server_certificate(root, key.public_key, date_after(now, days)));
+  auto config = std::make_shared<handshake::ServerConfig>();
+  config->credentials.push_back(XTT_TRY(handshake::ServerCredential::create(
+      wire::SignatureKind::kEcdsaP256, cert, key.private_key.span())));
+  return config;
+}
+
+store::GroupRecord group_record(const GroupMaterial& group, std::int64_t now, std::string name) {
+  store::GroupRecord record;
+  record.gid = group.gid;
+  const auto& gpk = group.issuer->public_key.group_public_key().encode();
+  std::copy(gpk.begin(), gpk.end(), record.public_key.begin());
+  record.basename = group.basename;
+  record.name = std::move(name);
+  record.created_at = now;
+  return record;
+}
+
+handshake::SessionClientConfig session_config(const handshake::ClientResult& identity,
+                                              const handshake::TrustedRoot& root) {
+  handshake::SessionClientConfig cfg;
+  cfg.suite = identity.suite;
+  cfg.roots = {root};
+  cfg.client_id = identity.client_id;
+  cfg.longterm_key = identity.longterm_key->clone();
+  cfg.longterm_secret = identity.longterm_secret->clone();
+  return cfg;
+}
+
 wire::Date date_after(std::int64_t now, int days) {
   return handshake::date_from_unix(static_cast<std::uint64_t>(now + std::int64_t{days} * 86400));
 }

@@ -11,6 +11,7 @@
 #include "daa/member.hpp"
 #include "handshake/credentials.hpp"
 #include "handshake/types.hpp"
+#include "store/records.hpp"
 #include "wire/expiry.hpp"
 
 namespace xtt::tools {
@@ -47,6 +48,17 @@ struct MemberMaterial {
 Result<MemberMaterial> make_member(const GroupMaterial& group, Random& rng);
 
 handshake::DaaMembership membership(const GroupMaterial& group, const MemberMaterial& member);
+
+// A server configuration with a fresh ECDSA key and a certificate from root,
+// valid for `days` from now.
+Result<std::shared_ptr<handshake::ServerConfig>> make_server_config(const RootMaterial& root,
+                                                                    Random& rng, std::int64_t now,
+                                                                    int days);
+// The store's record of a group.
+store::GroupRecord group_record(const GroupMaterial& group, std::int64_t now, std::string name);
+// A session handshake for a device provisioned with `identity`.
+handshake::SessionClientConfig session_config(const handshake::ClientResult& identity,
+                                              const handshake::TrustedRoot& root);
 
 // Today's date plus `days`, in UTC, from a Unix time.
 wire::Date date_after(std::int64_t now, int days);
