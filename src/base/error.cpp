@@ -94,6 +94,8 @@ std::string_view name_of(ErrorCode code) {
       return "too-many-sessions";
     case ErrorCode::kAmplificationLimit:
       return "amplification-limit";
+    case ErrorCode::kRateLimited:
+      return "rate-limited";
     case ErrorCode::kStorageFailure:
       return "storage-failure";
     case ErrorCode::kNotFound:

@@ -58,6 +58,7 @@ enum class ErrorCode : std::uint16_t {
   kClosed = 0x0310,
   kTooManySessions = 0x0311,     // the per-ClientID session cap left no room (§6.8)
   kAmplificationLimit = 0x0312,  // 3x limit toward an unvalidated address (§6.4)
+  kRateLimited = 0x0313,         // a §6.8 budget (e.g. DAA verifications per source) is spent
   // Storage
   kStorageFailure = 0x0401,
   kNotFound = 0x0402,

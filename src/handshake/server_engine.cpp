@@ -89,6 +89,18 @@ const RegisterSession* ServerHandshake::register_session() const {
   return state_ == ServerState::kAwaitRegister ? &register_ : nullptr;
 }
 
+Result<ServerOutput> ServerHandshake::refuse(Error reason) {
+  switch (state_) {
+    case ServerState::kAwaitGroup:
+    case ServerState::kAwaitProvision:
+    case ServerState::kAwaitClient:
+    case ServerState::kAwaitRegister:
+      return fail(std::move(reason));
+    default:
+      return fail(make_error(ErrorCode::kBadState, "refuse() outside a pause"));
+  }
+}
+
 Error ServerHandshake::fail(Error error) {
   const bool already_failed = state_ == ServerState::kFailed;
   state_ = ServerState::kFailed;

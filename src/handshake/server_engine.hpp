@@ -49,6 +49,9 @@ class ServerHandshake {
   // kAwaitRegister: ok once stored, or the Error (e.g. a session_id
   // collision, kConflict).
   Result<ServerOutput> resume_register(Status decision);
+  // In any pause: the caller will not go on (e.g. a §6.8 budget is spent).
+  // The handshake fails with `reason` and leaves its Error message.
+  Result<ServerOutput> refuse(Error reason);
 
   ServerState state() const { return state_; }
   // The pending request, non-null only in its pause state.

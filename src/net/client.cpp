@@ -3,6 +3,7 @@
 #include <asio.hpp>
 
 #include "net/address.hpp"
+#include "wire/constants.hpp"
 #include "wire/header.hpp"
 
 namespace xtt::net {
@@ -37,7 +38,130 @@ asio::error_code run_with_deadline(asio::io_context& io, std::chrono::millisecon
   return result;
 }
 
+// One datagram into `buffer` within `timeout`; kTimeout if none came.
+Result<std::size_t> receive_datagram(asio::io_context& io, asio::ip::udp::socket& socket,
+                                     MutableByteSpan buffer, std::chrono::milliseconds timeout) {
+  std::size_t size = 0;
+  asio::error_code result = asio::error::would_block;
+  asio::ip::udp::endpoint from;
+  socket.async_receive_from(asio::buffer(buffer.data(), buffer.size()), from,
+                            [&](const asio::error_code& ec, std::size_t n) {
+                              result = ec;
+                              size = n;
+                            });
+  io.restart();
+  io.run_for(timeout);
+  if (result == asio::error::would_block) {
+    asio::error_code ignored;
+    socket.cancel(ignored);
+    io.restart();
+    io.run();
+    return make_error(ErrorCode::kTimeout, "no datagram arrived in time");
+  }
+  if (result) {
+    return io_error("receive", result);
+  }
+  return size;
+}
+
+// Whether a message of this type is what the engine waits for (an Error
+// always is); anything else on a UDP handshake is a stale copy.
+bool expected(handshake::ClientState state, std::uint8_t type) {
+  const auto t = static_cast<wire::MsgType>(type);
+  if (t == wire::MsgType::kError) {
+    return true;
+  }
+  switch (state) {
+    case handshake::ClientState::kAwaitServerAttest:
+      return t == wire::MsgType::kServerInitAndAttest;
+    case handshake::ClientState::kAwaitServerFinished:
+      return t == wire::MsgType::kIdentityServerFinished ||
+             t == wire::MsgType::kSessionServerFinished;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
+
+Result<handshake::ClientResult> run_handshake_udp(const std::string& host, std::uint16_t port,
+                                                  handshake::ClientHandshake& engine,
+                                                  std::chrono::milliseconds timeout,
+                                                  ClientStats* stats, RetransmitPolicy retransmit) {
+  asio::io_context io;
+  asio::ip::udp::socket socket(io);
+  asio::error_code ec;
+  const auto address = asio::ip::make_address(host, ec);
+  if (ec) {
+    return make_error(ErrorCode::kInvalidArgument, "bad server address '" + host + "'");
+  }
+  const asio::ip::udp::endpoint server(address, port);
+  // Connected: the kernel drops datagrams from anyone but the server.
+  socket.connect(server, ec);
+  if (ec) {
+    return io_error("udp to " + host + ":" + std::to_string(port), ec);
+  }
+  auto send = [&](ByteSpan bytes) -> Status {
+    asio::error_code sec;
+    socket.send(asio::buffer(bytes.data(), bytes.size()), 0, sec);
+    if (sec) {
+      return io_error("send", sec);
+    }
+    if (stats != nullptr) {
+      stats->bytes_sent += bytes.size();
+    }
+    return ok();
+  };
+
+  Bytes out = XTT_TRY(engine.start());
+  Bytes in(65536);
+  while (true) {
+    XTT_TRY(send(out));
+    if (engine.state() == handshake::ClientState::kDone) {
+      return engine.take_result();  // a one-shot message 3: nothing comes back
+    }
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    auto wait = retransmit.initial;
+    bool answered = false;
+    while (!answered) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) {
+        return make_error(ErrorCode::kTimeout,
+                          "no answer from " + host + ":" + std::to_string(port) + " over UDP");
+      }
+      auto size = receive_datagram(io, socket, in, std::min(wait, left));
+      if (!size) {
+        if (size.error().code != ErrorCode::kTimeout) {
+          return std::move(size).error();  // e.g. ICMP port unreachable
+        }
+        XTT_TRY(send(out));
+        wait = std::min(wait * 2, retransmit.max);
+        continue;
+      }
+      const ByteSpan message(in.data(), *size);
+      const auto total = wire::frame_length(message);
+      if (!total || *total != *size || !expected(engine.state(), message[0])) {
+        continue;
+      }
+      if (stats != nullptr) {
+        stats->bytes_received += *size;
+      }
+      auto next = engine.receive(message, static_cast<std::uint64_t>(unix_now()));
+      if (!next) {
+        if (engine.error_message()) {
+          (void)send(*engine.error_message());
+        }
+        return std::move(next).error();
+      }
+      if (engine.state() == handshake::ClientState::kDone && next->send.empty()) {
+        return engine.take_result();
+      }
+      out = std::move(next->send);
+      answered = true;
+    }
+  }
+}
 
 Result<handshake::ClientResult> run_handshake(const std::string& host, std::uint16_t port,
                                               handshake::ClientHandshake& engine,
@@ -187,29 +311,16 @@ Result<Bytes> RecordChannel::receive(std::chrono::milliseconds timeout) {
     if (left.count() <= 0) {
       return make_error(ErrorCode::kTimeout, "no record arrived in time");
     }
-    std::size_t size = 0;
-    asio::ip::udp::endpoint from;
-    asio::error_code result = asio::error::would_block;
-    impl_->socket.async_receive_from(asio::buffer(impl_->in), from,
-                                     [&](const asio::error_code& ec, std::size_t n) {
-                                       result = ec;
-                                       size = n;
-                                     });
-    impl_->io.restart();
-    impl_->io.run_for(left);
-    if (result == asio::error::would_block) {
-      asio::error_code ignored;
-      impl_->socket.cancel(ignored);
-      impl_->io.restart();
-      impl_->io.run();
-      return make_error(ErrorCode::kTimeout, "no record arrived in time");
+    auto size = receive_datagram(impl_->io, impl_->socket, impl_->in, left);
+    if (!size) {
+      if (size.error().code == ErrorCode::kTimeout) {
+        return make_error(ErrorCode::kTimeout, "no record arrived in time");
+      }
+      return std::move(size).error();
     }
-    if (result) {
-      return io_error("receive record", result);
-    }
-    impl_->stats.bytes_received += size;
+    impl_->stats.bytes_received += *size;
     const record::Opened opened =
-        impl_->session->open(ByteSpan(impl_->in.data(), size), impl_->plain, unix_now());
+        impl_->session->open(ByteSpan(impl_->in.data(), *size), impl_->plain, unix_now());
     if (opened.outcome == record::RecordOutcome::kDelivered) {
       return Bytes(opened.payload.begin(), opened.payload.end());
     }

@@ -24,6 +24,25 @@ Result<handshake::ClientResult> run_handshake(const std::string& host, std::uint
                                               std::chrono::milliseconds timeout,
                                               ClientStats* stats = nullptr);
 
+// When a UDP handshake message gets no answer it is sent again, byte for byte
+// (§6.3 requires identical copies of a message 3), after `initial`, then
+// after twice as long each time up to `max`; `timeout` bounds the wait for
+// each answer overall.
+struct RetransmitPolicy {
+  std::chrono::milliseconds initial{500};
+  std::chrono::milliseconds max{4000};
+};
+
+// The same over UDP to the server's UDP port, one message per datagram, with
+// retransmission. Copies of an answer the engine already took (the server
+// answering a retransmission) are ignored, so the client answers only one
+// ServerInitAndAttest per ClientInit (§5).
+Result<handshake::ClientResult> run_handshake_udp(const std::string& host, std::uint16_t port,
+                                                  handshake::ClientHandshake& engine,
+                                                  std::chrono::milliseconds timeout,
+                                                  ClientStats* stats = nullptr,
+                                                  RetransmitPolicy retransmit = {});
+
 // A client's records for one session over UDP. The session is keyed by its
 // SessionID, not the address, so rebind() (a new local port, as after a NAT
 // rebinding or a network change) keeps it working (§6.4).

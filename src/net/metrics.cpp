@@ -56,6 +56,10 @@ std::string Metrics::render_prometheus() const {
   out << "# TYPE xtt_active_sessions gauge\nxtt_active_sessions " << active_sessions.load() << "\n"
       << "# TYPE xtt_active_handshakes gauge\nxtt_active_handshakes " << active_handshakes.load()
       << "\n"
+      << "# TYPE xtt_udp_handshake_contexts gauge\nxtt_udp_handshake_contexts "
+      << udp_handshake_contexts.load() << "\n"
+      << "# TYPE xtt_udp_retransmissions_total counter\nxtt_udp_retransmissions_total "
+      << udp_retransmissions.load() << "\n"
       << "# TYPE xtt_records_in_total counter\nxtt_records_in_total " << records_in.load() << "\n"
       << "# TYPE xtt_records_out_total counter\nxtt_records_out_total " << records_out.load()
       << "\n"

@@ -19,7 +19,9 @@ class Metrics {
   std::atomic<std::uint64_t> bytes_in{0};
   std::atomic<std::uint64_t> bytes_out{0};
   std::atomic<std::int64_t> active_sessions{0};
-  std::atomic<std::int64_t> active_handshakes{0};
+  std::atomic<std::int64_t> active_handshakes{0};       // TCP connections in a handshake
+  std::atomic<std::int64_t> udp_handshake_contexts{0};  // live or kept to answer retransmissions
+  std::atomic<std::uint64_t> udp_retransmissions{0};    // copies answered from a stored reply
 
   // handshake kind/suite/result, e.g. ("identity", 1, "ok").
   void count_handshake(const std::string& kind, std::uint16_t suite, const std::string& result);

@@ -45,6 +45,10 @@ bool RateLimiter::allow(const Key& address, std::chrono::steady_clock::time_poin
     std::memcpy(prefix.data(), address.data(), 8);  // /64
   }
   std::lock_guard lock(mu_);
+  if (options_.global_rate > 0 &&
+      !take(global_, Key{}, options_.global_rate, options_.global_burst, now)) {
+    return false;
+  }
   if (!take(prefixes_, prefix, options_.per_prefix_rate, options_.per_prefix_burst, now)) {
     return false;
   }

@@ -6,12 +6,16 @@
 
 #include "crypto/random.hpp"
 #include "net/address.hpp"
+#include "net/udp_handshakes.hpp"
 #include "wire/header.hpp"
 
 namespace xtt::net {
 
 namespace {
 constexpr std::uint8_t kErrorMessage[4] = {0x41, 0x00, 0x04, 0x01};
+// UDP handshake datagrams queued for the thread pool; beyond this they are
+// dropped (the clients retransmit) rather than queued without bound.
+constexpr int kMaxUdpHandshakeBacklog = 256;
 }  // namespace
 
 struct Server::Impl {
@@ -19,11 +23,15 @@ struct Server::Impl {
   Metrics metrics;
   std::unique_ptr<ServerApp> app;
   RateLimiter limiter;
+  std::unique_ptr<UdpHandshakes> udp_handshakes;
+  std::atomic<int> udp_backlog{0};
+  std::mutex udp_send_mu;
   asio::io_context io;
   asio::executor_work_guard<asio::io_context::executor_type> work{io.get_executor()};
   asio::ip::tcp::acceptor acceptor{io};
   asio::ip::udp::socket udp{io};
   asio::ip::tcp::acceptor metrics_acceptor{io};
+  asio::steady_timer sweep_timer{io};
   asio::ip::udp::endpoint udp_from;
   std::array<std::uint8_t, 65536> udp_in{};
   std::array<std::uint8_t, 65536> udp_out{};
@@ -39,6 +47,9 @@ struct Server::Impl {
   void accept_metrics();
   void receive_datagram();
   void on_datagram(std::size_t size);
+  void on_handshake_datagram(std::size_t size);
+  void send_datagram(ByteSpan bytes, const asio::ip::udp::endpoint& to);
+  void sweep();
 };
 
 namespace {
@@ -205,8 +216,60 @@ void Server::Impl::receive_datagram() {
                          });
 }
 
+void Server::Impl::send_datagram(ByteSpan bytes, const asio::ip::udp::endpoint& to) {
+  asio::error_code ec;
+  {
+    std::lock_guard lock(udp_send_mu);  // sends come from several pool threads
+    udp.send_to(asio::buffer(bytes.data(), bytes.size()), to, 0, ec);
+  }
+  if (!ec) {
+    metrics.bytes_out += bytes.size();
+  }
+}
+
+void Server::Impl::on_handshake_datagram(std::size_t size) {
+  const ByteSpan datagram(udp_in.data(), size);
+  // One whole message per datagram; the header check is the cheapest one.
+  const auto total = wire::frame_length(datagram);
+  if (!total || *total != size) {
+    metrics.count_rejected("udp-bad-framing");
+    return;
+  }
+  if (udp_backlog.fetch_add(1) >= kMaxUdpHandshakeBacklog) {
+    udp_backlog.fetch_sub(1);
+    metrics.count_rejected("udp-backlog");
+    return;
+  }
+  // Engine work takes milliseconds (pairings, a durable commit): it goes to
+  // the pool so this receive loop keeps serving records.
+  asio::post(io, [this, bytes = Bytes(datagram.begin(), datagram.end()), from = udp_from] {
+    const Bytes reply =
+        udp_handshakes->on_datagram(bytes, to_peer(from), std::chrono::steady_clock::now());
+    udp_backlog.fetch_sub(1);
+    if (!reply.empty()) {
+      send_datagram(reply, from);
+    }
+  });
+}
+
+void Server::Impl::sweep() {
+  sweep_timer.expires_after(std::chrono::seconds(1));
+  sweep_timer.async_wait([this](const asio::error_code& ec) {
+    if (ec || stopping) {
+      return;
+    }
+    udp_handshakes->expire(std::chrono::steady_clock::now());
+    sweep();
+  });
+}
+
 void Server::Impl::on_datagram(std::size_t size) {
   const ByteSpan datagram(udp_in.data(), size);
+  if (size > 0 && is_client_handshake_type(datagram[0])) {
+    metrics.bytes_in += size;
+    on_handshake_datagram(size);
+    return;
+  }
   const std::int64_t now = unix_now();
   metrics.records_in++;
   metrics.bytes_in += size;
@@ -230,12 +293,8 @@ void Server::Impl::on_datagram(std::size_t size) {
     metrics.count_rejected(sealed ? "no-peer" : std::string(name_of(sealed.error().code)));
     return;
   }
-  asio::error_code ec;
-  udp.send_to(asio::buffer(udp_out.data(), *sealed), to_udp_endpoint(*peer), 0, ec);
-  if (!ec) {
-    metrics.records_out++;
-    metrics.bytes_out += *sealed;
-  }
+  send_datagram(ByteSpan(udp_out.data(), *sealed), to_udp_endpoint(*peer));
+  metrics.records_out++;
 }
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -246,7 +305,13 @@ Result<std::unique_ptr<Server>> Server::start(ServerOptions options,
                                               std::shared_ptr<const handshake::ServerConfig> config,
                                               std::shared_ptr<store::Store> store) {
   auto impl = std::make_unique<Impl>(std::move(options));
-  impl->app = std::make_unique<ServerApp>(std::move(config), std::move(store), impl->metrics);
+  impl->app = std::make_unique<ServerApp>(std::move(config), std::move(store), impl->metrics,
+                                          impl->options.daa_limits);
+  UdpHandshakes::Options udp_options;
+  udp_options.timeout = impl->options.handshake_timeout;
+  udp_options.max_contexts = impl->options.max_concurrent_handshakes;
+  udp_options.max_contexts_per_source = impl->options.max_udp_contexts_per_source;
+  impl->udp_handshakes = std::make_unique<UdpHandshakes>(*impl->app, impl->limiter, udp_options);
   asio::error_code ec;
   const auto address = asio::ip::make_address(impl->options.listen_address, ec);
   if (ec) {
@@ -296,6 +361,7 @@ Result<std::unique_ptr<Server>> Server::start(ServerOptions options,
   }
   impl->accept();
   impl->receive_datagram();
+  impl->sweep();
   const unsigned threads = std::max(1u, impl->options.threads);
   for (unsigned i = 0; i < threads; ++i) {
     impl->threads.emplace_back([raw = impl.get()] { raw->io.run(); });
@@ -323,6 +389,8 @@ void Server::stop() {
     asio::error_code ignored;
     impl->acceptor.close(ignored);
     impl->metrics_acceptor.close(ignored);
+    impl->sweep_timer.cancel();
+    std::lock_guard lock(impl->udp_send_mu);
     impl->udp.close(ignored);
   });
   // Let running handshakes finish (each is bounded by its timeout).

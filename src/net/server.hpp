@@ -19,8 +19,13 @@ struct ServerOptions {
   std::uint16_t udp_port = 0;
   unsigned threads = 2;
   std::chrono::seconds handshake_timeout{30};  // per message (§5)
+  // TCP connections in a handshake, and separately UDP handshake contexts.
   std::size_t max_concurrent_handshakes = 1024;
+  std::size_t max_udp_contexts_per_source = 16;
+  // New TCP connections and UDP ClientInits, per source, per prefix (§6.8).
   RateLimiter::Options rate_limits;
+  // DAA verifications (identity handshakes past the cheap checks), §6.8.
+  RateLimiter::Options daa_limits = ServerApp::daa_defaults();
   // Prometheus text format over HTTP at /metrics on this TCP port of
   // listen_address (0: no endpoint).
   std::optional<std::uint16_t> metrics_port;
@@ -30,11 +35,12 @@ struct ServerOptions {
 };
 
 // The XTT server over Asio: handshakes on TCP (messages back to back on the
-// stream, as libxtt clients send them), records on UDP keyed by SessionID (so
-// a client may change address, §6.4). A multithreaded io_context; per-message
-// handshake timeouts; caps on concurrent handshakes; per-source and
-// per-prefix rate limits (§6.8). stop() is graceful: no new connections, the
-// running handshakes finish or time out.
+// stream, as libxtt clients send them) and on UDP (one message per datagram,
+// the client retransmits; see UdpHandshakes), records on UDP keyed by
+// SessionID (so a client may change address, §6.4). A multithreaded
+// io_context; per-message handshake timeouts; caps on concurrent handshakes;
+// per-source and per-prefix rate limits and DAA budgets (§6.8). stop() is
+// graceful: no new connections, the running handshakes finish or time out.
 class Server {
  public:
   static Result<std::unique_ptr<Server>> start(

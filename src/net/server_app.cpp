@@ -22,8 +22,12 @@ std::string_view kind_name(handshake::HandshakeKind kind) {
 }
 
 ServerApp::ServerApp(std::shared_ptr<const handshake::ServerConfig> config,
-                     std::shared_ptr<store::Store> store, Metrics& metrics)
-    : config_(std::move(config)), store_(std::move(store)), metrics_(metrics) {}
+                     std::shared_ptr<store::Store> store, Metrics& metrics,
+                     RateLimiter::Options daa_limits)
+    : config_(std::move(config)),
+      store_(std::move(store)),
+      metrics_(metrics),
+      daa_limiter_(daa_limits) {}
 
 std::optional<handshake::GroupInfo> ServerApp::lookup_group(const wire::GroupId& gid) {
   auto found = store_->find_group(gid);
@@ -66,11 +70,24 @@ std::optional<handshake::GroupInfo> ServerApp::lookup_group(const wire::GroupId&
 }
 
 Result<handshake::ServerOutput> ServerApp::resolve(handshake::ServerHandshake& engine,
-                                                   handshake::ServerOutput out, std::int64_t now) {
+                                                   handshake::ServerOutput out, std::int64_t now,
+                                                   const std::optional<record::PeerAddress>& peer) {
   using handshake::ServerState;
   while (true) {
     switch (out.state) {
       case ServerState::kAwaitGroup: {
+        // The group resolves right before the pseudonym check, the long-term
+        // signature and the pairings: this is where a DAA verification is
+        // spent, so the §6.8 DAA budget is charged here. The sender has
+        // already proven Z (and, with address binding, its address).
+        const std::array<std::uint8_t, 16> source =
+            peer ? peer->ip : std::array<std::uint8_t, 16>{};
+        if (!daa_limiter_.allow(source, std::chrono::steady_clock::now())) {
+          metrics_.count_rejected("daa-rate-limited");
+          out = XTT_TRY(engine.refuse(make_error(ErrorCode::kRateLimited,
+                                                 "DAA verification budget spent for this source")));
+          break;
+        }
         out = XTT_TRY(engine.resume_group(lookup_group(engine.group_lookup()->gid)));
         break;
       }
@@ -156,7 +173,7 @@ HandshakeStep ServerApp::on_message(handshake::ServerHandshake& engine, ByteSpan
   HandshakeStep step;
   auto out = engine.receive(message, static_cast<std::uint64_t>(now));
   if (out) {
-    out = resolve(engine, std::move(out).value(), now);
+    out = resolve(engine, std::move(out).value(), now, peer);
   }
   if (!out) {
     step.failed = true;

@@ -9,6 +9,7 @@
 #include "daa/verify.hpp"
 #include "handshake/server_engine.hpp"
 #include "net/metrics.hpp"
+#include "net/rate_limiter.hpp"
 #include "record/peer_path.hpp"
 #include "record/session_table.hpp"
 #include "store/store.hpp"
@@ -31,7 +32,12 @@ struct HandshakeStep {
 class ServerApp {
  public:
   ServerApp(std::shared_ptr<const handshake::ServerConfig> config,
-            std::shared_ptr<store::Store> store, Metrics& metrics);
+            std::shared_ptr<store::Store> store, Metrics& metrics,
+            RateLimiter::Options daa_limits = daa_defaults());
+
+  // §6.8: DAA verifications (four pairings each) per source, per prefix and
+  // for the whole server; sized for what two cores verify.
+  static RateLimiter::Options daa_defaults() { return {10, 20, 50, 100, 800, 1600, 100000}; }
 
   const std::shared_ptr<const handshake::ServerConfig>& config() const { return config_; }
   store::Store& store() { return *store_; }
@@ -44,7 +50,8 @@ class ServerApp {
 
  private:
   Result<handshake::ServerOutput> resolve(handshake::ServerHandshake& engine,
-                                          handshake::ServerOutput out, std::int64_t now);
+                                          handshake::ServerOutput out, std::int64_t now,
+                                          const std::optional<record::PeerAddress>& peer);
   std::optional<handshake::GroupInfo> lookup_group(const wire::GroupId& gid);
   Status finish(handshake::ServerHandshake& engine, std::int64_t now,
                 const std::optional<record::PeerAddress>& peer);
@@ -53,6 +60,7 @@ class ServerApp {
   std::shared_ptr<store::Store> store_;
   Metrics& metrics_;
   record::SessionTable sessions_;
+  RateLimiter daa_limiter_;
   std::mutex groups_mu_;
   std::map<wire::GroupId, std::shared_ptr<const daa::PreparedGroupKey>> prepared_;
 };

@@ -103,7 +103,9 @@ Status run_bench(const BenchOptions& o) {
   XTT_TRY(store->put_group(group_record(group, now, "bench")));
   net::ServerOptions options;
   options.threads = static_cast<unsigned>(o.server_threads);
-  options.rate_limits = {1e9, 1e9, 1e9, 1e9, 100000};
+  options.rate_limits = net::RateLimiter::Options::unlimited();
+  options.daa_limits = net::RateLimiter::Options::unlimited();
+  options.max_udp_contexts_per_source = options.max_concurrent_handshakes;
   auto server = XTT_TRY(net::Server::start(options, config, store));
   const auto trusted = XTT_TRY(
       handshake::TrustedRoot::from_certificate(wire::SignatureKind::kEcdsaP256, root.certificate));

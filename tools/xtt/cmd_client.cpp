@@ -18,9 +18,30 @@ namespace fs = std::filesystem;
 constexpr auto kTimeout = std::chrono::seconds(30);
 constexpr auto kEcdsa = wire::SignatureKind::kEcdsaP256;
 
-struct ProvisionArgs {
+// Where the handshake goes: TCP (as libxtt) or UDP with retransmission.
+struct HandshakeTarget {
   std::string server = "127.0.0.1";
   std::uint16_t port = 4444;
+  std::uint16_t udp_port = 4445;
+  std::string transport = "tcp";
+
+  Result<handshake::ClientResult> run(handshake::ClientHandshake& engine) const {
+    if (transport == "udp") {
+      return net::run_handshake_udp(server, udp_port, engine, kTimeout);
+    }
+    return net::run_handshake(server, port, engine, kTimeout);
+  }
+  void add_options(CLI::App* cmd) {
+    cmd->add_option("--server", server, "Server address");
+    cmd->add_option("--port", port, "Server TCP port");
+    cmd->add_option("--udp-port", udp_port, "Server UDP port (records, UDP handshakes)");
+    cmd->add_option("--transport", transport, "Handshake over tcp or udp")
+        ->check(CLI::IsMember({"tcp", "udp"}));
+  }
+};
+
+struct ProvisionArgs {
+  HandshakeTarget target;
   std::string root_cert = "root_cert.bin";
   std::string member_secret = "member_secret.bin";
   std::string credential = "credential.bin";
@@ -33,9 +54,7 @@ struct ProvisionArgs {
 
 struct ConnectArgs {
   std::string identity = "identity";
-  std::string server = "127.0.0.1";
-  std::uint16_t port = 4444;
-  std::uint16_t udp_port = 4445;
+  HandshakeTarget target;
 };
 
 Result<wire::SuiteSpec> suite_arg(int n) {
@@ -65,7 +84,7 @@ Status provision(const ProvisionArgs& a) {
   }
   auto engine =
       XTT_TRY(handshake::ClientHandshake::identity(std::move(cfg), crypto::system_random()));
-  const handshake::ClientResult r = XTT_TRY(net::run_handshake(a.server, a.port, engine, kTimeout));
+  const handshake::ClientResult r = XTT_TRY(a.target.run(engine));
   const fs::path dir(a.out);
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -98,9 +117,9 @@ Status connect(const ConnectArgs& a) {
   std::copy(secret.begin(), secret.end(), cfg.longterm_secret.data());
   auto engine =
       XTT_TRY(handshake::ClientHandshake::session(std::move(cfg), crypto::system_random()));
-  const handshake::ClientResult r = XTT_TRY(net::run_handshake(a.server, a.port, engine, kTimeout));
-  auto channel =
-      XTT_TRY(net::RecordChannel::open(a.server, a.udp_port, *r.session, net::unix_now()));
+  const handshake::ClientResult r = XTT_TRY(a.target.run(engine));
+  auto channel = XTT_TRY(
+      net::RecordChannel::open(a.target.server, a.target.udp_port, *r.session, net::unix_now()));
   XTT_TRY(channel.send_keepalive());  // confirms the session at once (§6.2)
   std::cerr << "session " << to_hex(r.session->session_id.bytes)
             << " open; each stdin line goes out as one queue-protocol record\n";
@@ -126,8 +145,7 @@ void add_client_commands(CLI::App& app) {
   {
     auto a = std::make_shared<ProvisionArgs>();
     auto* cmd = client->add_subcommand("provision", "Identity handshake; writes the identity dir");
-    cmd->add_option("--server", a->server, "Server address");
-    cmd->add_option("--port", a->port, "Server TCP port");
+    a->target.add_options(cmd);
     cmd->add_option("--root-cert", a->root_cert, "Root certificate (81 bytes)");
     cmd->add_option("--member-secret", a->member_secret, "DAA member secret key (32 bytes)");
     cmd->add_option("--credential", a->credential, "DAA credential (260 bytes)");
@@ -143,9 +161,7 @@ void add_client_commands(CLI::App& app) {
     auto* cmd = client->add_subcommand(
         "connect", "Session handshake, then stdin/stdout as queue-protocol records");
     cmd->add_option("--identity", a->identity, "Identity directory from `client provision`");
-    cmd->add_option("--server", a->server, "Server address");
-    cmd->add_option("--port", a->port, "Server TCP port");
-    cmd->add_option("--udp-port", a->udp_port, "Server UDP port (records)");
+    a->target.add_options(cmd);
     cmd->callback([a] { run_command([&] { return connect(*a); }); });
   }
 }

@@ -120,10 +120,10 @@ Status run_demo(const DemoOptions& o) {
   XTT_TRY(store->put_group(group_record(group, now, "demo")));
   net::ServerOptions server_options;
   server_options.threads = 2;
-  server_options.rate_limits.per_source_rate = 1e6;  // every device is 127.0.0.1 here
-  server_options.rate_limits.per_source_burst = 1e6;
-  server_options.rate_limits.per_prefix_rate = 1e6;
-  server_options.rate_limits.per_prefix_burst = 1e6;
+  // Every device is 127.0.0.1 here.
+  server_options.rate_limits = net::RateLimiter::Options::unlimited();
+  server_options.daa_limits = net::RateLimiter::Options::unlimited();
+  server_options.max_udp_contexts_per_source = server_options.max_concurrent_handshakes;
   auto server = XTT_TRY(net::Server::start(server_options, config, store));
   const std::uint16_t tcp_port = server->tcp_port();
   const std::uint16_t udp_port = server->udp_port();
@@ -141,7 +141,14 @@ Status run_demo(const DemoOptions& o) {
                                     wire::SuiteSpec::kX25519LrswEcdsaP256ChaCha20Poly1305Blake2b,
                                     wire::SuiteSpec::kX25519LrswEcdsaP256Aes256GcmSha512,
                                     wire::SuiteSpec::kX25519LrswEcdsaP256Aes256GcmBlake2b};
-  std::cout << "[4/7] provisioning " << o.devices << " devices (identity handshake, suites 1-4)\n";
+  // Even devices handshake over TCP (as libxtt clients do), odd ones over
+  // UDP with retransmission.
+  auto run_handshake = [&](int i, handshake::ClientHandshake& engine, net::ClientStats* stats) {
+    return i % 2 == 0 ? net::run_handshake("127.0.0.1", tcp_port, engine, kTimeout, stats)
+                      : net::run_handshake_udp("127.0.0.1", udp_port, engine, kTimeout, stats);
+  };
+  std::cout << "[4/7] provisioning " << o.devices
+            << " devices (identity handshake, suites 1-4, half over TCP, half over UDP)\n";
   const auto t0 = Clock::now();
   const int provision_failures =
       parallel_for(o.devices, o.concurrency, "provisioned", [&](int i) -> Status {
@@ -153,7 +160,7 @@ Status run_demo(const DemoOptions& o) {
         auto engine = XTT_TRY(handshake::ClientHandshake::identity(std::move(cfg), rng));
         net::ClientStats stats;
         const auto start = Clock::now();
-        d.identity = XTT_TRY(net::run_handshake("127.0.0.1", tcp_port, engine, kTimeout, &stats));
+        d.identity = XTT_TRY(run_handshake(i, engine, &stats));
         identity_ms[static_cast<std::size_t>(i)] =
             std::chrono::duration<double, std::milli>(Clock::now() - start).count();
         bytes_out += stats.bytes_sent;
@@ -183,7 +190,7 @@ Status run_demo(const DemoOptions& o) {
             XTT_TRY(handshake::ClientHandshake::session(session_config(*d.identity, trusted), rng));
         net::ClientStats stats;
         const auto start = Clock::now();
-        auto result = XTT_TRY(net::run_handshake("127.0.0.1", tcp_port, engine, kTimeout, &stats));
+        auto result = XTT_TRY(run_handshake(i, engine, &stats));
         session_ms[static_cast<std::size_t>(i)] =
             std::chrono::duration<double, std::milli>(Clock::now() - start).count();
         bytes_out += stats.bytes_sent;
