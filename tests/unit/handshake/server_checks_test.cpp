@@ -169,6 +169,21 @@ TEST_P(ServerChecks, ProvisioningRefusedByTheCaller) {
   expect_server_failed(f.server, out, ErrorCode::kStorageFailure);
 }
 
+TEST_P(ServerChecks, CallerRefusesAtAPause) {
+  {  // e.g. the §6.8 DAA budget is spent: no pairing runs, the Error goes out
+    Flow f(GetParam(), stateful());
+    ASSERT_TRUE(f.server.receive(f.ca, kNow).has_value());
+    ASSERT_EQ(f.server.state(), ServerState::kAwaitGroup);
+    expect_server_failed(f.server, f.server.refuse(make_error(ErrorCode::kRateLimited, "budget")),
+                         ErrorCode::kRateLimited);
+  }
+  {  // outside a pause it is a usage error
+    Flow f(GetParam(), stateful());
+    expect_server_failed(f.server, f.server.refuse(make_error(ErrorCode::kRateLimited, "budget")),
+                         ErrorCode::kBadState);
+  }
+}
+
 TEST_P(ServerChecks, SessionLookupAndSignature) {
   auto setup = server_setup(CookieMode::kStateful);
   const SessionClientConfig base = provision(GetParam(), dir_, setup);
