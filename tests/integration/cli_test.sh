@@ -40,6 +40,12 @@ reply=$(printf 'ping one\nping two\n' | "$xtt" client connect --identity dev --p
   --udp-port $((port + 1)) 2>/dev/null)
 [ "$reply" = "$(printf 'ping one\nping two')" ] || fail "records: got '$reply'"
 id=$(od -An -tx1 dev/client_id.bin | tr -d ' \n')
+# The same over UDP, handshakes and records.
+"$xtt" client provision --transport udp --udp-port $((port + 1)) --basename CLITEST --suite 1 \
+  --out dev-udp >/dev/null
+reply=$(printf 'over udp\n' | "$xtt" client connect --transport udp --identity dev-udp \
+  --udp-port $((port + 1)) 2>/dev/null)
+[ "$reply" = "over udp" ] || fail "UDP records: got '$reply'"
 "$xtt" server list --store "sqlite:$work/xtt.db" | grep -q "^$id " || fail "identity not listed"
 
 "$xtt" identity export-x509 --identity dev --out dev.pem --key-out dev.key >/dev/null
@@ -52,6 +58,8 @@ exec 3<>"/dev/tcp/127.0.0.1/$((port + 2))"
 printf 'GET /metrics HTTP/1.0\r\n\r\n' >&3
 scrape=$(cat <&3)
 exec 3<&-
+grep -q 'xtt_handshakes_total{kind="identity",suite="1",result="ok"} 1' <<<"$scrape" ||
+  fail "metrics (UDP): $scrape"
 grep -q 'xtt_handshakes_total{kind="identity",suite="3",result="ok"} 1' <<<"$scrape" ||
   fail "metrics: $scrape"
 grep -q 'event=handshake kind=identity suite=3 result=ok' server.log || fail "no handshake log line"
@@ -77,4 +85,7 @@ check_bad client provision --port "$port" --basename CLITEST --credential junk.b
 check_bad client provision --port 1 --basename CLITEST --out dev2   # unreachable
 check_bad daa verify --group-public-key junk.bin --signature junk.bin --message 00
 check_bad server --config missing.toml
+printf '[limits.daa]\nsource_rate = -1\n' > bad-limits.toml
+check_bad server --config bad-limits.toml
+check_bad client provision --transport carrier-pigeon --basename CLITEST
 echo "cli: all checks passed"

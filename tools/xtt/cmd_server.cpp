@@ -24,6 +24,7 @@ namespace {
 //   threads = 2               store = "sqlite:/var/lib/xtt/xtt.db"
 //   certificate = "server_cert.bin"   private_key = "server_priv.bin"
 //   allow_null_suites = false
+//   [limits] ... [limits.handshakes] ... [limits.daa] ...
 //   [[group]]  public_key = "gpk.bin"  basename = "BASENAME"  name = "fleet-1"
 struct ServerFile {
   net::ServerOptions options;
@@ -32,6 +33,43 @@ struct ServerFile {
   std::vector<store::GroupRecord> groups;
   bool replay_cache_in_store = false;
 };
+
+// [limits.handshakes] / [limits.daa]: the §6.8 token buckets.
+Status load_buckets(toml::node_view<const toml::node> t, net::RateLimiter::Options& o,
+                    const std::string& where) {
+  const std::pair<const char*, double*> keys[] = {
+      {"source_rate", &o.per_source_rate}, {"source_burst", &o.per_source_burst},
+      {"prefix_rate", &o.per_prefix_rate}, {"prefix_burst", &o.per_prefix_burst},
+      {"global_rate", &o.global_rate},     {"global_burst", &o.global_burst}};
+  for (const auto& [key, field] : keys) {
+    if (const auto v = t[key].value<double>()) {
+      XTT_ENSURE(*v >= 0, ErrorCode::kInvalidArgument, where + "." + key + " must not be negative");
+      *field = *v;
+    }
+  }
+  return ok();
+}
+
+Status load_limits(const toml::table& t, net::ServerOptions& o, const std::string& path) {
+  const auto limits = t["limits"];
+  if (const auto v = limits["handshake_timeout_seconds"].value<std::int64_t>()) {
+    XTT_ENSURE(*v > 0, ErrorCode::kInvalidArgument,
+               path + ": limits.handshake_timeout_seconds must be positive");
+    o.handshake_timeout = std::chrono::seconds(*v);
+  }
+  if (const auto v = limits["max_concurrent_handshakes"].value<std::int64_t>()) {
+    XTT_ENSURE(*v > 0, ErrorCode::kInvalidArgument,
+               path + ": limits.max_concurrent_handshakes must be positive");
+    o.max_concurrent_handshakes = static_cast<std::size_t>(*v);
+  }
+  if (const auto v = limits["max_udp_contexts_per_source"].value<std::int64_t>()) {
+    XTT_ENSURE(*v > 0, ErrorCode::kInvalidArgument,
+               path + ": limits.max_udp_contexts_per_source must be positive");
+    o.max_udp_contexts_per_source = static_cast<std::size_t>(*v);
+  }
+  XTT_TRY(load_buckets(limits["handshakes"], o.rate_limits, path + ": limits.handshakes"));
+  return load_buckets(limits["daa"], o.daa_limits, path + ": limits.daa");
+}
 
 Result<ServerFile> load_config(const std::string& path) {
   // This toml++ build reports parse errors by exception (tools/ only).
@@ -49,6 +87,7 @@ Result<ServerFile> load_config(const std::string& path) {
   if (const auto metrics_port = t["metrics_port"].value<std::int64_t>()) {
     f.options.metrics_port = static_cast<std::uint16_t>(*metrics_port);
   }
+  XTT_TRY(load_limits(t, f.options, path));
   f.store_url = t["store"].value_or(std::string("sqlite:xtt.db"));
   const std::string cert_path = t["certificate"].value_or(std::string("server_cert.bin"));
   const std::string key_path = t["private_key"].value_or(std::string("server_priv.bin"));

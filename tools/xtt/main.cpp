@@ -19,8 +19,15 @@ int main(int argc, char** argv) {
   xtt::tools::add_bench_command(app);
   try {
     app.parse(argc, argv);
+  } catch (const CLI::RuntimeError& e) {
+    return e.get_exit_code();  // run_command already said why, in one line
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    if (e.get_exit_code() == 0) {
+      return app.exit(e);  // --help, --version
+    }
+    // Usage errors, like every other error, are one line on stderr.
+    std::cerr << "xtt: " << e.what() << " (see --help)\n";
+    return e.get_exit_code();
   }
   if (app.get_subcommands().empty()) {
     std::cout << app.help();
