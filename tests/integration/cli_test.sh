@@ -50,6 +50,9 @@ reply=$(printf 'over udp\n' | "$xtt" client connect --transport udp --identity d
 
 "$xtt" identity export-x509 --identity dev --out dev.pem --key-out dev.key >/dev/null
 openssl verify -CAfile dev.pem dev.pem >/dev/null || fail "openssl verify"
+cn=$(openssl x509 -in dev.pem -noout -subject -nameopt multiline | sed -n 's/^ *commonName *= *//p')
+expected_cn=$(echo "$id" | tr a-f A-F | sed 's/..../&:/g; s/:$//')
+[ "$cn" = "$expected_cn" ] || fail "CN '$cn' is not the ClientID as libxtt writes it ($expected_cn)"
 cert_pub=$(openssl x509 -in dev.pem -noout -pubkey | openssl pkey -pubin -outform DER | tail -c 65 | od -An -tx1 | tr -d ' \n')
 [ "$cert_pub" = "$(od -An -tx1 dev/longterm_pub.bin | tr -d ' \n')" ] || fail "X.509 key differs"
 

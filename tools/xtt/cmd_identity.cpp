@@ -15,7 +15,7 @@ namespace {
 // The ClientID written as an IPv6 address, as libxtt's genx509cert names the
 // certificate (XTT ClientIDs double as IPv6 interface addresses).
 std::string client_id_as_ipv6(ByteSpan id) {
-  static constexpr char kHex[] = "0123456789abcdef";
+  static constexpr char kHex[] = "0123456789ABCDEF";  // libxtt writes upper case
   std::string out;
   for (std::size_t i = 0; i < id.size(); i += 2) {
     if (i != 0) {
