@@ -18,6 +18,7 @@ struct Server::Impl {
   ServerOptions options;
   Metrics metrics;
   std::unique_ptr<ServerApp> app;
+  std::unique_ptr<CookieSyncService> cookie_sync;
   RateLimiter limiter;
   asio::io_context io;
   asio::executor_work_guard<asio::io_context::executor_type> work{io.get_executor()};
@@ -294,6 +295,10 @@ Result<std::unique_ptr<Server>> Server::start(ServerOptions options,
     }
     impl->accept_metrics();
   }
+  if (impl->options.cookie_sync) {
+    impl->cookie_sync = XTT_TRY(CookieSyncService::start(
+        impl->options.listen_address, *impl->options.cookie_sync, impl->app->config()->keyring));
+  }
   impl->accept();
   impl->receive_datagram();
   const unsigned threads = std::max(1u, impl->options.threads);
@@ -313,6 +318,7 @@ std::optional<std::uint16_t> Server::metrics_port() const {
 }
 Metrics& Server::metrics() { return impl_->metrics; }
 ServerApp& Server::app() { return *impl_->app; }
+CookieSyncService* Server::cookie_sync() { return impl_->cookie_sync.get(); }
 
 void Server::stop() {
   if (!impl_ || impl_->stopping.exchange(true)) {
@@ -325,6 +331,9 @@ void Server::stop() {
     impl->metrics_acceptor.close(ignored);
     impl->udp.close(ignored);
   });
+  if (impl_->cookie_sync) {
+    impl_->cookie_sync->stop();
+  }
   // Let running handshakes finish (each is bounded by its timeout).
   const auto deadline = std::chrono::steady_clock::now() + impl_->options.handshake_timeout;
   while (impl_->metrics.active_handshakes.load() > 0 &&
