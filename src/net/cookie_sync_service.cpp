@@ -435,7 +435,11 @@ Result<std::unique_ptr<CookieSyncService>> CookieSyncService::start(
   return std::unique_ptr<CookieSyncService>(new CookieSyncService(std::move(impl)));  // NOLINT
 }
 
-std::uint16_t CookieSyncService::port() const { return impl_->acceptor.local_endpoint().port(); }
+std::uint16_t CookieSyncService::port() const {
+  asio::error_code ec;
+  const auto ep = impl_->acceptor.local_endpoint(ec);
+  return ec ? 0 : ep.port();
+}
 
 CookieSyncStats CookieSyncService::stats() const {
   CookieSyncStats s;
@@ -445,15 +449,6 @@ CookieSyncStats CookieSyncService::stats() const {
   s.transfers_rejected = impl_->transfers_rejected;
   s.secrets_installed = impl_->secrets_installed;
   return s;
-}
-
-void CookieSyncService::push_now() {
-  Impl* raw = impl_.get();
-  asio::post(raw->io, [raw] {
-    for (Impl::Peer& p : raw->peers) {
-      p.next_push_ms = 0;
-    }
-  });
 }
 
 void CookieSyncService::stop() {

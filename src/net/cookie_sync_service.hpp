@@ -45,11 +45,9 @@ class CookieSyncService {
   CookieSyncService(const CookieSyncService&) = delete;
   CookieSyncService& operator=(const CookieSyncService&) = delete;
 
+  // The bound port (0 once stopped).
   std::uint16_t port() const;
   CookieSyncStats stats() const;
-  // Pushes to every peer now (as at an epoch start), e.g. after a restart
-  // of a peer is known.
-  void push_now();
   // Closes the listener, abandons transfers under way, joins the thread.
   void stop();
 
