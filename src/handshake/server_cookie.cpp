@@ -67,63 +67,115 @@ ClientAddress ipv4_mapped(std::uint8_t a, std::uint8_t b, std::uint8_t c, std::u
 }
 
 CookieKeyring::CookieKeyring(Random& rng, std::uint64_t skew_seconds)
-    : rng_(rng), skew_(skew_seconds) {}
+    : rng_(rng), skew_(skew_seconds) {
+  slots_.reserve(4 * kMaxSecretsPerKeyId);
+}
 
 // A secret issues during its epoch and is erased 60 s + skew after the
 // epoch ends.
-bool CookieKeyring::expired(const Slot& slot, std::uint64_t now) const {
-  const std::uint64_t erase_at =
-      (slot.epoch + 1) * kCookieEpochSeconds + kCookieLifetimeSeconds + skew_;
+bool CookieKeyring::expired(std::uint64_t epoch, std::uint64_t now) const {
+  const std::uint64_t erase_at = (epoch + 1) * kCookieEpochSeconds + kCookieLifetimeSeconds + skew_;
   return now >= erase_at;
 }
 
 void CookieKeyring::purge(std::uint64_t now) {
-  for (Slot& s : slots_) {
-    if (s.live && expired(s, now)) {
-      s.live = false;
-      s.secret.wipe();
+  std::erase_if(slots_, [&](const Slot& s) { return expired(s.epoch, now); });
+}
+
+std::size_t CookieKeyring::count_for(std::uint8_t key_id) const {
+  return static_cast<std::size_t>(std::count_if(
+      slots_.begin(), slots_.end(), [&](const Slot& s) { return s.epoch % 256 == key_id; }));
+}
+
+// The own secret of epoch, created on first use. It always has room: install()
+// leaves one place per key_id free for it.
+Result<const CookieKeyring::Slot*> CookieKeyring::own_slot(std::uint64_t epoch) {
+  for (const Slot& s : slots_) {
+    if (s.own && s.epoch == epoch) {
+      return &s;
     }
   }
+  Slot fresh;
+  XTT_TRY(rng_.fill(fresh.secret.span()));
+  fresh.epoch = epoch;
+  fresh.own = true;
+  slots_.push_back(std::move(fresh));
+  return &slots_.back();
 }
 
 Result<CookieEpochKey> CookieKeyring::issuing_key(std::uint64_t now) {
   std::lock_guard<std::mutex> lock(mu_);
   purge(now);
   const std::uint64_t epoch = epoch_of(now);
-  const auto key_id = static_cast<std::uint8_t>(epoch % 256);
-  Slot& slot = slots_[key_id];
-  if (!slot.live || slot.epoch != epoch) {
-    SecretBytes<32> fresh;
-    XTT_TRY(rng_.fill(fresh.span()));
-    slot.secret = std::move(fresh);
-    slot.epoch = epoch;
-    slot.live = true;
+  const Slot* slot = XTT_TRY(own_slot(epoch));
+  return CookieEpochKey{epoch, static_cast<std::uint8_t>(epoch % 256), slot->secret.clone()};
+}
+
+Result<std::vector<CookieEpochKey>> CookieKeyring::keys_for(std::uint8_t key_id,
+                                                            std::uint64_t now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  purge(now);
+  std::vector<CookieEpochKey> out;
+  for (const bool own : {true, false}) {
+    for (const Slot& s : slots_) {
+      // A secret from the future is live only within the clock skew.
+      if (s.own == own && s.epoch % 256 == key_id && s.epoch * kCookieEpochSeconds <= now + skew_) {
+        out.push_back(CookieEpochKey{s.epoch, key_id, s.secret.clone()});
+      }
+    }
   }
-  return CookieEpochKey{epoch, key_id, slot.secret.clone()};
+  XTT_ENSURE(!out.empty(), ErrorCode::kExpiredCookie, "the cookie's key is not live");
+  return out;
 }
 
 Result<CookieEpochKey> CookieKeyring::key_for(std::uint8_t key_id, std::uint64_t now) {
+  auto keys = XTT_TRY(keys_for(key_id, now));
+  return std::move(keys.front());
+}
+
+Result<std::vector<CookieEpochKey>> CookieKeyring::own_secrets(std::uint64_t now) {
   std::lock_guard<std::mutex> lock(mu_);
   purge(now);
-  const Slot& slot = slots_[key_id];
-  // A secret from the future is live only within the clock skew.
-  XTT_ENSURE(slot.live && slot.epoch * kCookieEpochSeconds <= now + skew_,
-             ErrorCode::kExpiredCookie, "the cookie's key is not live");
-  return CookieEpochKey{slot.epoch, key_id, slot.secret.clone()};
+  const std::uint64_t epoch = epoch_of(now);
+  XTT_TRY(own_slot(epoch));
+  XTT_TRY(own_slot(epoch + 1));
+  std::vector<CookieEpochKey> out;
+  for (const Slot& s : slots_) {
+    if (s.own) {
+      out.push_back(
+          CookieEpochKey{s.epoch, static_cast<std::uint8_t>(s.epoch % 256), s.secret.clone()});
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const CookieEpochKey& a, const CookieEpochKey& b) { return a.epoch < b.epoch; });
+  return out;
 }
 
 Status CookieKeyring::install(std::uint64_t epoch, std::span<const std::uint8_t, 32> secret,
                               std::uint64_t now) {
   std::lock_guard<std::mutex> lock(mu_);
   purge(now);
-  Slot candidate;
-  candidate.epoch = epoch;
-  XTT_ENSURE(!expired(candidate, now), ErrorCode::kInvalidArgument,
+  XTT_ENSURE(!expired(epoch, now), ErrorCode::kInvalidArgument,
              "the cookie secret's epoch is already over");
-  Slot& slot = slots_[epoch % 256];
-  slot.secret = SecretBytes<32>(secret);
+  // A peer pushes at most its next epoch, and its clock is at most skew ahead.
+  XTT_ENSURE(epoch <= epoch_of(now + skew_) + 1, ErrorCode::kInvalidArgument,
+             "the cookie secret's epoch is too far in the future");
+  for (const Slot& s : slots_) {
+    if (s.epoch == epoch && ct::equal(s.secret.span(), secret)) {
+      return ok();  // pushed again (every epoch, or after a lost ack)
+    }
+  }
+  const auto key_id = static_cast<std::uint8_t>(epoch % 256);
+  const auto installed =
+      static_cast<std::size_t>(std::count_if(slots_.begin(), slots_.end(), [&](const Slot& s) {
+        return !s.own && s.epoch % 256 == key_id;
+      }));
+  XTT_ENSURE(installed + 1 < kMaxSecretsPerKeyId, ErrorCode::kStorageFailure,
+             "too many cookie secrets for one key_id");
+  Slot slot;
   slot.epoch = epoch;
-  slot.live = true;
+  slot.secret = SecretBytes<32>(secret);
+  slots_.push_back(std::move(slot));
   return ok();
 }
 
@@ -134,10 +186,12 @@ void CookieKeyring::expire(std::uint64_t now) {
 
 void CookieKeyring::erase_all() {
   std::lock_guard<std::mutex> lock(mu_);
-  for (Slot& s : slots_) {
-    s.live = false;
-    s.secret.wipe();
-  }
+  slots_.clear();  // each SecretBytes wipes itself
+}
+
+std::size_t CookieKeyring::size() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return slots_.size();
 }
 
 Status MemoryReplayCache::test_and_insert(std::uint8_t key_id, const CookieNonce& nonce,
@@ -197,14 +251,22 @@ Result<OpenedCookie> open_cookie(CookieKeyring& keyring, std::uint64_t now, std:
   OpenedCookie out;
   out.key_id = c[kKeyIdOffset];
   std::copy(c.begin() + kNonceOffset, c.begin() + kSealedOffset, out.nonce.begin());
-  const CookieEpochKey key = XTT_TRY(keyring.key_for(out.key_id, now));
+  const std::vector<CookieEpochKey> keys = XTT_TRY(keyring.keys_for(out.key_id, now));
 
-  const SecretBytes<32> k = enc_key(key.secret);
-  auto aead = XTT_TRY(crypto::AeadKey::create(crypto::AeadAlg::kChaCha20Poly1305, k.span()));
+  // One secret per node of the domain may carry this key_id; the AEAD tells
+  // which one sealed the cookie (a wrong key fails like a forged tag).
   const Bytes aad = cookie_aad(version, suite, client_addr);
   SecretVector plain(kCookiePlaintextSize);
-  auto st = aead.open(out.nonce, aad, ByteSpan(c).subspan(kSealedOffset), plain.span());
-  XTT_ENSURE(st.has_value(), ErrorCode::kBadCookie, "the cookie does not authenticate");
+  const CookieEpochKey* key = nullptr;
+  for (const CookieEpochKey& candidate : keys) {
+    const SecretBytes<32> k = enc_key(candidate.secret);
+    auto aead = XTT_TRY(crypto::AeadKey::create(crypto::AeadAlg::kChaCha20Poly1305, k.span()));
+    if (aead.open(out.nonce, aad, ByteSpan(c).subspan(kSealedOffset), plain.span()).has_value()) {
+      key = &candidate;
+      break;
+    }
+  }
+  XTT_ENSURE(key != nullptr, ErrorCode::kBadCookie, "the cookie does not authenticate");
   const std::uint8_t* p = plain.data();
   XTT_ENSURE(ct::is_zero(ByteSpan(p + 73, 28)), ErrorCode::kBadCookie,
              "the cookie's reserved bytes are not zero");
@@ -218,9 +280,9 @@ Result<OpenedCookie> open_cookie(CookieKeyring& keyring, std::uint64_t now, std:
              ErrorCode::kExpiredCookie, "the cookie is outside its validity window");
   // The epoch the cookie claims must be the one that issued it; otherwise a
   // node with a stale clock could stretch a secret's life.
-  XTT_ENSURE(epoch_of(ts) == key.epoch, ErrorCode::kBadCookie,
+  XTT_ENSURE(epoch_of(ts) == key->epoch, ErrorCode::kBadCookie,
              "the cookie's time does not match its key");
-  out.server_dh_secret = dh_secret(key.secret, out.nonce);
+  out.server_dh_secret = dh_secret(key->secret, out.nonce);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "base/bytes.hpp"
 #include "base/random.hpp"
@@ -38,12 +39,21 @@ struct CookieEpochKey {
   SecretBytes<32> secret;
 };
 
-// The cookie secrets of one server (or one replay domain, §6.6), shared by
-// all its engines; thread-safe. A secret is created from rng the first time
-// its epoch issues a cookie, kept only in memory, and erased 60 s + skew
-// after its epoch ends.
+// The cookie secrets of one node of a replay domain (§6.6), shared by all
+// its engines; thread-safe. Secrets are kept only in memory.
+//
+// Several secrets per key_id: every node creates its own secret per epoch and
+// the domain ships them around (net/cookie_sync_*), so no node has to agree
+// with another on one secret. A node issues under its own secret only; to
+// open a cookie it tries every live secret of the cookie's key_id (own first),
+// at most kMaxSecretsPerKeyId of them: one cheap AEAD failure per other node.
+// A secret is erased 60 s + skew after its epoch ends, whoever created it.
 class CookieKeyring {
  public:
+  // Own secret + secrets installed from peers, per key_id. Bounds the work of
+  // opening one cookie and the memory a peer can make this node hold.
+  static constexpr std::size_t kMaxSecretsPerKeyId = 16;
+
   // rng must be thread-safe if engines on several threads share the ring.
   explicit CookieKeyring(Random& rng, std::uint64_t skew_seconds = kDefaultClockSkewSeconds);
   CookieKeyring(const CookieKeyring&) = delete;
@@ -51,13 +61,24 @@ class CookieKeyring {
 
   std::uint64_t skew() const { return skew_; }
 
-  // The secret that issues cookies at now (epoch = floor(now / 60)).
+  // The node's own secret that issues cookies at now (epoch = floor(now /
+  // 60)), created from rng if it does not exist yet.
   Result<CookieEpochKey> issuing_key(std::uint64_t now);
-  // The live secret named by key_id at now; kExpiredCookie when there is none
-  // (never created here, or already erased).
+  // Every live secret named by key_id at now, the node's own first;
+  // kExpiredCookie when there is none (never created or installed here,
+  // already erased, or more than skew in the future).
+  Result<std::vector<CookieEpochKey>> keys_for(std::uint8_t key_id, std::uint64_t now);
+  // The first of keys_for(): the own secret when it is live.
   Result<CookieEpochKey> key_for(std::uint8_t key_id, std::uint64_t now);
-  // Installs a secret another node of the replay domain created (the domain
-  // distributes them; they never leave memory otherwise).
+  // The node's own secrets to push to the other nodes of the domain: those of
+  // the current and the next epoch (created now if missing, so peers hold a
+  // secret before its first cookie), and the previous one while it is live.
+  Result<std::vector<CookieEpochKey>> own_secrets(std::uint64_t now);
+  // Installs a secret another node of the replay domain created. Idempotent
+  // for a secret already held. kInvalidArgument for an epoch already over or
+  // more than one epoch ahead (a peer's clock is at most skew off);
+  // kStorageFailure when the key_id holds kMaxSecretsPerKeyId secrets (a live
+  // secret is never evicted).
   Status install(std::uint64_t epoch, std::span<const std::uint8_t, 32> secret, std::uint64_t now);
   // Wipes the secrets whose time is over. Every call above does this too; a
   // driver with a timer calls it so an idle server does not keep a secret
@@ -65,20 +86,27 @@ class CookieKeyring {
   void expire(std::uint64_t now);
   // Forgets every secret (§6.6: a domain that lost its replay cache must).
   void erase_all();
+  // How many secrets are held (live or not yet purged), for tests and metrics.
+  std::size_t size();
 
  private:
   struct Slot {
-    bool live = false;
     std::uint64_t epoch = 0;
+    bool own = false;
     SecretBytes<32> secret;
   };
-  bool expired(const Slot& slot, std::uint64_t now) const;
+  bool expired(std::uint64_t epoch, std::uint64_t now) const;
   void purge(std::uint64_t now);
+  Result<const Slot*> own_slot(std::uint64_t epoch);
+  std::size_t count_for(std::uint8_t key_id) const;
 
   Random& rng_;
   std::uint64_t skew_;
   std::mutex mu_;
-  std::array<Slot, 256> slots_;
+  // Few entries (about 3 per node of the domain); a vector keeps the order
+  // "own first" cheap and erasing an element wipes it (SecretBytes moves
+  // wipe their source).
+  std::vector<Slot> slots_;
 };
 
 // Single use of each cookie across a replay domain (§6.6 step 5). The test
@@ -135,8 +163,9 @@ Result<IssuedCookie> issue_cookie(CookieKeyring& keyring, Random& rng, std::uint
                                   wire::SuiteSpec suite,
                                   const std::optional<ClientAddress>& client_addr,
                                   const CookieContents& contents);
-// §6.6 steps 2-4: key_id live (kExpiredCookie), AEAD (kBadCookie), then
-// now - 60 <= ts <= now + skew (kExpiredCookie). Symmetric crypto only.
+// §6.6 steps 2-4: key_id live (kExpiredCookie), AEAD under any live secret
+// of key_id (kBadCookie), then now - 60 <= ts <= now + skew (kExpiredCookie).
+// Symmetric crypto only.
 Result<OpenedCookie> open_cookie(CookieKeyring& keyring, std::uint64_t now, std::uint8_t version,
                                  wire::SuiteSpec suite,
                                  const std::optional<ClientAddress>& client_addr,

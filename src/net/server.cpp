@@ -22,6 +22,7 @@ struct Server::Impl {
   ServerOptions options;
   Metrics metrics;
   std::unique_ptr<ServerApp> app;
+  std::unique_ptr<CookieSyncService> cookie_sync;
   RateLimiter limiter;
   std::unique_ptr<UdpHandshakes> udp_handshakes;
   std::atomic<int> udp_backlog{0};
@@ -359,6 +360,10 @@ Result<std::unique_ptr<Server>> Server::start(ServerOptions options,
     }
     impl->accept_metrics();
   }
+  if (impl->options.cookie_sync) {
+    impl->cookie_sync = XTT_TRY(CookieSyncService::start(
+        impl->options.listen_address, *impl->options.cookie_sync, impl->app->config()->keyring));
+  }
   impl->accept();
   impl->receive_datagram();
   impl->sweep();
@@ -379,6 +384,7 @@ std::optional<std::uint16_t> Server::metrics_port() const {
 }
 Metrics& Server::metrics() { return impl_->metrics; }
 ServerApp& Server::app() { return *impl_->app; }
+CookieSyncService* Server::cookie_sync() { return impl_->cookie_sync.get(); }
 
 void Server::stop() {
   if (!impl_ || impl_->stopping.exchange(true)) {
@@ -393,6 +399,9 @@ void Server::stop() {
     std::lock_guard lock(impl->udp_send_mu);
     impl->udp.close(ignored);
   });
+  if (impl_->cookie_sync) {
+    impl_->cookie_sync->stop();
+  }
   // Let running handshakes finish (each is bounded by its timeout).
   const auto deadline = std::chrono::steady_clock::now() + impl_->options.handshake_timeout;
   while (impl_->metrics.active_handshakes.load() > 0 &&

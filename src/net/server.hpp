@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "net/cookie_sync_service.hpp"
 #include "net/metrics.hpp"
 #include "net/rate_limiter.hpp"
 #include "net/server_app.hpp"
@@ -32,6 +33,9 @@ struct ServerOptions {
   // What the server does with a delivered record payload: by default it
   // echoes it back on the same session (the demo's application).
   bool echo_records = true;
+  // Stateless cookie mode: ship cookie secrets to and from the other nodes
+  // of the replay domain (§6.6; net/cookie_sync_service.hpp).
+  std::optional<CookieSyncOptions> cookie_sync;
 };
 
 // The XTT server over Asio: handshakes on TCP (messages back to back on the
@@ -55,6 +59,8 @@ class Server {
   std::optional<std::uint16_t> metrics_port() const;
   Metrics& metrics();
   ServerApp& app();
+  // Null unless ServerOptions::cookie_sync was set.
+  CookieSyncService* cookie_sync();
 
   void stop();
   // Blocks until stop() (from another thread or a signal handler) finished.

@@ -6,7 +6,7 @@
 set -euo pipefail
 xtt=$1
 work=$(mktemp -d)
-trap 'kill -KILL "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill -KILL "${pid:-0}" "${pid_a:-0}" "${pid_b:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 cd "$work"
 fail() { echo "FAIL: $*"; exit 1; }
 
@@ -73,6 +73,40 @@ if echo x | "$xtt" client connect --identity dev --port "$port" --udp-port $((po
   fail "revoked device connected"
 fi
 
+# Stateless cookies on two nodes of one replay domain: a domain key, and node A
+# pushing its cookie secrets to node B (docs/protocol.md, §6.6).
+"$xtt" domain-keygen --out domain.key >/dev/null
+[ "$(stat -c %a domain.key)" = 600 ] || fail "domain key not mode 0600"
+[ "$(stat -c %s domain.key)" = 32 ] || fail "domain key size"
+node() {  # name tcp_port sync_port peers key_file
+  cat > "$1.toml" <<EOT
+tcp_port = $2
+udp_port = $(($2 + 1))
+store = "sqlite:$work/xtt.db"
+cookie_mode = "stateless"
+replay_cache = "store"
+[cookie_domain]
+sync_port = $3
+peers = [$4]
+key_file = "$5"
+EOT
+}
+node node_b $((port + 10)) $((port + 12)) "" domain.key
+node node_a $((port + 13)) $((port + 15)) "\"127.0.0.1:$((port + 12))\"" domain.key
+"$xtt" server --config node_b.toml >node_b.log 2>&1 &
+pid_b=$!
+for _ in $(seq 1 100); do grep -q "cookie sync on" node_b.log && break; sleep 0.05; done
+"$xtt" server --config node_a.toml >node_a.log 2>&1 &
+pid_a=$!
+for _ in $(seq 1 100); do grep -q "event=cookie_sync peer=.* result=ok" node_a.log && break; sleep 0.05; done
+grep -q "event=cookie_sync peer=127.0.0.1:$((port + 12)) result=ok secrets=2" node_a.log ||
+  fail "no cookie sync push: $(cat node_a.log)"
+kill -TERM "$pid_a" "$pid_b"
+wait "$pid_a" "$pid_b" || true
+cp domain.key open.key && chmod 644 open.key
+node open $((port + 16)) $((port + 17)) "" open.key
+sed '/cookie_mode/d' node_b.toml > stateful.toml
+
 # Bad input: one line on stderr, non-zero exit, never a crash.
 check_bad() {
   local out rc=0
@@ -91,4 +125,6 @@ check_bad server --config missing.toml
 printf '[limits.daa]\nsource_rate = -1\n' > bad-limits.toml
 check_bad server --config bad-limits.toml
 check_bad client provision --transport carrier-pigeon --basename CLITEST
+check_bad server --config open.toml       # a domain key others may read
+check_bad server --config stateful.toml   # [cookie_domain] without stateless cookies
 echo "cli: all checks passed"

@@ -31,6 +31,7 @@ struct BenchOptions {
   double seconds = 5;
   int server_threads = 2;
   std::string store = "memory:";
+  std::string transport = "tcp";
 };
 
 struct PhaseResult {
@@ -110,8 +111,15 @@ Status run_bench(const BenchOptions& o) {
   const auto trusted = XTT_TRY(
       handshake::TrustedRoot::from_certificate(wire::SignatureKind::kEcdsaP256, root.certificate));
   std::cout << "xtt bench: " << o.clients << " clients, " << o.seconds << " s per phase, server "
-            << o.server_threads << " threads, store " << o.store << "\n";
+            << o.server_threads << " threads, store " << o.store << ", handshakes over "
+            << o.transport << "\n";
 
+  auto handshake_once = [&](handshake::ClientHandshake& engine) {
+    return o.transport == "udp" ? net::run_handshake_udp("127.0.0.1", server->udp_port(), engine,
+                                                         std::chrono::seconds(30))
+                                : net::run_handshake("127.0.0.1", server->tcp_port(), engine,
+                                                     std::chrono::seconds(30));
+  };
   std::vector<std::optional<handshake::ClientResult>> identities(
       static_cast<std::size_t>(o.clients));
   std::mutex id_mu;
@@ -123,37 +131,36 @@ Status run_bench(const BenchOptions& o) {
                 if (!engine) {
                   return false;
                 }
-                auto r = net::run_handshake("127.0.0.1", server->tcp_port(), *engine,
-                                            std::chrono::seconds(30));
-                if (r) {
-                  std::lock_guard lock(id_mu);
-                  identities[static_cast<std::size_t>(c)] = std::move(r).value();
+                auto r = handshake_once(*engine);
+                if (!r) {
+                  return false;
                 }
+                std::lock_guard lock(id_mu);
+                identities[static_cast<std::size_t>(c)] = std::move(r).value();
                 return true;
               }));
   std::vector<std::optional<net::RecordChannel>> channels(static_cast<std::size_t>(o.clients));
-  print_phase(
-      "session handshakes", run_phase(o.clients, o.seconds, [&](int c, int) {
-        const auto& id = identities[static_cast<std::size_t>(c)];
-        if (!id) {
-          return false;
-        }
-        auto engine = handshake::ClientHandshake::session(session_config(*id, trusted), rng);
-        if (!engine) {
-          return false;
-        }
-        auto r =
-            net::run_handshake("127.0.0.1", server->tcp_port(), *engine, std::chrono::seconds(30));
-        if (!r) {
-          return false;
-        }
-        auto ch =
-            net::RecordChannel::open("127.0.0.1", server->udp_port(), *r->session, net::unix_now());
-        if (ch) {
-          channels[static_cast<std::size_t>(c)].emplace(std::move(ch).value());
-        }
-        return true;
-      }));
+  print_phase("session handshakes", run_phase(o.clients, o.seconds, [&](int c, int) {
+                const auto& id = identities[static_cast<std::size_t>(c)];
+                if (!id) {
+                  return false;
+                }
+                auto engine =
+                    handshake::ClientHandshake::session(session_config(*id, trusted), rng);
+                if (!engine) {
+                  return false;
+                }
+                auto r = handshake_once(*engine);
+                if (!r) {
+                  return false;
+                }
+                auto ch = net::RecordChannel::open("127.0.0.1", server->udp_port(), *r->session,
+                                                   net::unix_now());
+                if (ch) {
+                  channels[static_cast<std::size_t>(c)].emplace(std::move(ch).value());
+                }
+                return true;
+              }));
   const Bytes payload(256, 0x5a);
   print_phase("record round trips", run_phase(o.clients, o.seconds, [&](int c, int) {
                 auto& ch = channels[static_cast<std::size_t>(c)];
@@ -180,6 +187,8 @@ void add_bench_command(CLI::App& app) {
   cmd->add_option("--server-threads", o->server_threads, "Server I/O threads")
       ->check(CLI::Range(1, 64));
   cmd->add_option("--store", o->store, "Store URL (memory:, sqlite:PATH, postgres://...)");
+  cmd->add_option("--transport", o->transport, "Handshakes over tcp or udp")
+      ->check(CLI::IsMember({"tcp", "udp"}));
   cmd->callback([o] { run_command([&] { return run_bench(*o); }); });
 }
 

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "base/hex.hpp"
+#include "base/secret.hpp"
 #include "cli_util.hpp"
 #include "commands.hpp"
 #include "crypto/random.hpp"
@@ -23,6 +24,17 @@ Status keygen(const std::string& out_private, const std::string& out_public) {
   XTT_TRY(write_file(out_public, key.public_key));
   std::cout << "wrote " << out_private << " (private, 32 bytes, mode 0600) and " << out_public
             << " (public, 65 bytes)\n";
+  return ok();
+}
+
+// 32 random bytes shared by the nodes of one replay domain: they authenticate
+// the transfers of stateless-cookie secrets (docs/protocol.md, §6.6).
+Status domain_keygen(const std::string& out) {
+  std::array<std::uint8_t, 32> key{};
+  WipeOnExit wipe(key);
+  XTT_TRY(crypto::system_random().fill(key));
+  XTT_TRY(write_file(out, key, 0600));
+  std::cout << "wrote " << out << " (cookie domain key, 32 bytes, mode 0600)\n";
   return ok();
 }
 
@@ -66,6 +78,13 @@ void add_cert_commands(CLI::App& app) {
     cmd->add_option("--out-private", *priv, "Private key file (32 bytes, mode 0600)");
     cmd->add_option("--out-public", *pub, "Public key file (65 bytes)");
     cmd->callback([=] { run_command([&] { return keygen(*priv, *pub); }); });
+  }
+  {
+    auto* cmd = app.add_subcommand(
+        "domain-keygen", "Generate the key a replay domain's nodes share for cookie sync");
+    auto out = std::make_shared<std::string>("domain.key");
+    cmd->add_option("--out", *out, "Domain key file (32 bytes, mode 0600)");
+    cmd->callback([=] { run_command([&] { return domain_keygen(*out); }); });
   }
   {
     auto* cmd = app.add_subcommand("root-cert", "Make the root certificate: root_id || root_pub");

@@ -2,6 +2,7 @@
 // identities in its store.
 #include <toml++/toml.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "base/hex.hpp"
@@ -26,6 +27,7 @@ namespace {
 //   allow_null_suites = false
 //   [limits] ... [limits.handshakes] ... [limits.daa] ...
 //   [[group]]  public_key = "gpk.bin"  basename = "BASENAME"  name = "fleet-1"
+//   [cookie_domain]  sync_port = 4446  peers = ["10.0.0.2:4446"]  key_file = "domain.key"
 struct ServerFile {
   net::ServerOptions options;
   std::string store_url;
@@ -71,6 +73,44 @@ Status load_limits(const toml::table& t, net::ServerOptions& o, const std::strin
   return load_buckets(limits["daa"], o.daa_limits, path + ": limits.daa");
 }
 
+// The domain key is the one secret cookie sync keeps on disk; like ssh with
+// its private keys, refuse a file that others may read.
+Result<std::shared_ptr<const handshake::cookie_sync::DomainKey>> read_domain_key(
+    const std::string& path) {
+  std::error_code ec;
+  const auto perms = std::filesystem::status(path, ec).permissions();
+  XTT_ENSURE(
+      ec || (perms & (std::filesystem::perms::group_all | std::filesystem::perms::others_all)) ==
+                std::filesystem::perms::none,
+      ErrorCode::kInvalidArgument,
+      path + " is readable by group or others (chmod 600 it; xtt domain-keygen writes 0600)");
+  Bytes raw = XTT_TRY(read_sized_input(path, 32, "cookie domain key"));
+  auto key = std::make_shared<const handshake::cookie_sync::DomainKey>(
+      std::span<const std::uint8_t, 32>(raw.data(), 32));
+  secure_wipe(raw.data(), raw.size());
+  return key;
+}
+
+// [cookie_domain]: this node's part in distributing stateless cookie secrets.
+Result<net::CookieSyncOptions> load_cookie_domain(const toml::table& t, const std::string& path) {
+  net::CookieSyncOptions o;
+  const auto port = t["sync_port"].value<std::int64_t>();
+  XTT_ENSURE(port && *port > 0 && *port < 65536, ErrorCode::kInvalidArgument,
+             path + ": [cookie_domain] needs sync_port (1..65535)");
+  o.port = static_cast<std::uint16_t>(*port);
+  if (const toml::array* peers = t["peers"].as_array()) {
+    for (const toml::node& node : *peers) {
+      const auto peer = node.value<std::string>();
+      XTT_ENSURE(peer.has_value(), ErrorCode::kInvalidArgument,
+                 path + ": [cookie_domain] peers are \"host:port\" strings");
+      XTT_TRY(net::parse_host_port(*peer));
+      o.peers.push_back(*peer);
+    }
+  }
+  o.domain_key = XTT_TRY(read_domain_key(t["key_file"].value_or(std::string("domain.key"))));
+  return o;
+}
+
 Result<ServerFile> load_config(const std::string& path) {
   // This toml++ build reports parse errors by exception (tools/ only).
   toml::table t;
@@ -108,6 +148,11 @@ Result<ServerFile> load_config(const std::string& path) {
     if (!f.replay_cache_in_store) {
       f.config->replay_cache = std::make_shared<handshake::MemoryReplayCache>();
     }
+  }
+  if (const toml::table* domain = t["cookie_domain"].as_table()) {
+    XTT_ENSURE(cookie_mode == "stateless", ErrorCode::kInvalidArgument,
+               path + ": [cookie_domain] needs cookie_mode = \"stateless\"");
+    f.options.cookie_sync = XTT_TRY(load_cookie_domain(*domain, path));
   }
   if (const toml::array* groups = t["group"].as_array()) {
     for (const toml::node& node : *groups) {
@@ -153,6 +198,11 @@ Status run_server(const std::string& config_path) {
   std::cout << "xtt server listening on " << f.options.listen_address << " tcp "
             << server->tcp_port() << " udp " << server->udp_port() << ", store " << f.store_url
             << std::endl;
+  if (server->cookie_sync()) {
+    std::cout << "cookie sync on " << f.options.listen_address << ":"
+              << server->cookie_sync()->port() << ", " << f.options.cookie_sync->peers.size()
+              << " peers" << std::endl;
+  }
   if (server->metrics_port()) {
     std::cout << "metrics at http://" << f.options.listen_address << ":" << *server->metrics_port()
               << "/metrics" << std::endl;

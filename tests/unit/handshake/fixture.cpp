@@ -55,6 +55,8 @@ Pki build_pki() {
   gid_input.bytes(gpk.encode());
   gid_input.bytes(p.basename);
   p.gid.bytes = crypto::sha256(gid_input.view());
+  const auto encoded = gpk.encode();
+  p.group_public_key.assign(encoded.begin(), encoded.end());
   p.group_key = std::make_shared<const daa::PreparedGroupKey>(
       must(daa::PreparedGroupKey::make(gpk, p.basename)));
   p.member = make_member(issuer.secret, rng);

@@ -39,6 +39,7 @@ struct Pki {
   ServerCredential server_ed;
   Bytes basename;
   wire::GroupId gid;
+  Bytes group_public_key;  // encoded, as a store keeps it
   std::shared_ptr<const daa::PreparedGroupKey> group_key;
   Member member;
   Member other_member;  // a second member of the same group
