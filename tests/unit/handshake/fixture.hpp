@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 #include <functional>
 #include <map>
 #include <memory>
@@ -110,13 +112,6 @@ Bytes reseal_finished(ClientView& v, ByteSpan msg4, const std::function<void(Byt
 
 Bytes flip_bit(ByteSpan msg, std::size_t offset);
 
-template <typename T>
-T must(Result<T> r, const char* what = "") {
-  if (!r) {
-    ADD_FAILURE() << what << ": " << r.error().to_string();
-    std::abort();
-  }
-  return std::move(r).value();
-}
+using ::xtt::test::must;
 
 }  // namespace xtt::handshake::test

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 #include <asio.hpp>
 #include <functional>
 #include <memory>
@@ -75,13 +77,6 @@ class LossyRelay {
 // step of a handshake needs one retransmission.
 LossyRelay::DropRule drop_first_of_each_type();
 
-template <typename T>
-T must(Result<T> r, const char* what = "") {
-  if (!r) {
-    ADD_FAILURE() << what << ": " << r.error().to_string();
-    std::abort();
-  }
-  return std::move(r).value();
-}
+using ::xtt::test::must;
 
 }  // namespace xtt::net::test
