@@ -7,8 +7,8 @@
 
 #include <vector>
 
-#include "base/json.hpp"
-#include "handshake/transcript_generate.hpp"
+#include "fuzz_support.hpp"
+#include "fuzz_transcripts.hpp"
 #include "handshake/transcript_replay.hpp"
 
 // Fixed keys come from the project's deterministic transcripts (regenerated in
@@ -17,41 +17,9 @@
 namespace {
 using namespace xtt;
 
-const std::vector<json::Value>& transcripts() {
-  static const std::vector<json::Value> docs = [] {
-    std::vector<json::Value> out;
-    for (const auto& spec : handshake::default_transcript_specs()) {
-      auto text = handshake::generate_transcript(spec);
-      if (!text) {
-        std::abort();
-      }
-      auto doc = json::parse(*text);
-      if (!doc) {
-        std::abort();
-      }
-      out.push_back(std::move(doc).value());
-    }
-    return out;
-  }();
-  return docs;
-}
-
-std::vector<ByteSpan> split_messages(ByteSpan in) {
-  std::vector<ByteSpan> out;
-  while (in.size() >= 2 && out.size() < 8) {
-    const std::size_t n = std::min<std::size_t>(load_be16(in.data()), in.size() - 2);
-    out.push_back(in.subspan(2, n));
-    in = in.subspan(2 + n);
-  }
-  return out;
-}
-
-// The Error message an engine may hand out: nothing, or exactly 41 0004 01.
-void check_error_message(const std::optional<Bytes>& msg) {
-  if (msg && *msg != Bytes{0x41, 0x00, 0x04, 0x01}) {
-    std::abort();
-  }
-}
+using fuzz::check_error_message;
+using fuzz::split_messages;
+using fuzz::transcripts;
 
 }  // namespace
 

@@ -6,18 +6,10 @@
 #include <algorithm>
 
 #include "base/bytes.hpp"
+#include "fuzz_support.hpp"
 #include "wire/server_init_and_attest.hpp"
 
-namespace {
-
-// A decoder that accepts an input must re-encode it to the same bytes.
-void check_same(const xtt::Result<xtt::Bytes>& encoded, xtt::ByteSpan input) {
-  if (!encoded.has_value() || *encoded != xtt::Bytes(input.begin(), input.end())) {
-    std::abort();
-  }
-}
-
-}  // namespace
+using xtt::fuzz::check_same;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const xtt::ByteSpan in(data, size);
