@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Nothing acknowledged is lost: provision a device, SIGKILL the server the
 # moment the client holds ServerFinished, and find the device in the store.
-# Repeated ROUNDS times against a fresh server process each time.
+# Repeated ROUNDS times against a fresh server process each time, the odd
+# rounds over TCP and the even ones over UDP.
 set -euo pipefail
 xtt=$1
 rounds=${2:-10}
@@ -43,13 +44,14 @@ for i in $(seq 1 "$rounds"); do
   # Each device asks for its own ClientID; the server grants it.
   id=$(printf '%02x' "$i")00000000000000000000000000000000
   id=${id:0:32}
-  if "$xtt" client provision --port "$port" --basename KILLTEST --client-id "$id" \
-      --out "dev-$i" >/dev/null 2>"client-$i.err"; then
+  transport=$([ $((i % 2)) -eq 1 ] && echo tcp || echo udp)
+  if "$xtt" client provision --transport "$transport" --port "$port" --udp-port $((port + 1)) \
+      --basename KILLTEST --client-id "$id" --out "dev-$i" >/dev/null 2>"client-$i.err"; then
     kill -KILL "$pid"   # right after ServerFinished reached the client
     acknowledged+=("$(od -An -tx1 "dev-$i/client_id.bin" | tr -d ' \n')")
   else
     kill -KILL "$pid"
-    echo "round $i: provisioning failed: $(cat "client-$i.err")"
+    echo "round $i ($transport): provisioning failed: $(cat "client-$i.err")"
   fi
   wait "$pid" 2>/dev/null || true
 done
