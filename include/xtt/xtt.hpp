@@ -16,7 +16,8 @@
 //       a session with a provisioned identity
 //   ClientHandshake::start() -> ClientInit; receive(message, now) until
 //   state() == kDone; take_result() -> handshake::ClientResult
-//   net::run_handshake(host, port, engine, timeout) drives one over TCP
+//   net::run_handshake(host, port, engine, timeout) drives one over TCP,
+//   net::run_handshake_udp(...) over UDP with retransmission
 //   record::Session (seal/open records), net::RecordChannel (records over UDP)
 //
 // Server side
@@ -26,6 +27,9 @@
 //       (resume_provision: ServerFinished is sent only after this), look up
 //       a ClientID (resume_client) and register a session (resume_register)
 //   net::Server::start(ServerOptions, config, store): the whole server
+//       (handshakes over TCP and UDP, records over UDP, §6.8 limits, and
+//       with ServerOptions::cookie_sync the stateless-cookie secrets shared
+//       across the nodes of a replay domain)
 //   record::SessionTable: sessions by SessionID, replay windows, roaming
 //
 // Identity store
