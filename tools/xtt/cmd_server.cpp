@@ -178,6 +178,12 @@ Result<ServerFile> load_config(const std::string& path) {
 
 Status run_server(const std::string& config_path) {
   ServerFile f = XTT_TRY(load_config(config_path));
+  if (f.config->cookie_mode == handshake::CookieMode::kStateless &&
+      !f.config->bind_client_address) {
+    std::cerr << config_path
+              << ": warning: stateless cookies without bind_client_address; spec §6.6 asks for it "
+                 "on UDP, where it keeps the per-address DAA budget from being bypassed\n";
+  }
   std::shared_ptr<store::Store> store(XTT_TRY(store::open_store(f.store_url)).release());
   if (f.replay_cache_in_store) {
     // Nodes sharing this store form one replay domain (§6.6).
