@@ -3,6 +3,10 @@
 // a message 3 arrive without a context.
 #include <gtest/gtest.h>
 
+#include <random>
+#include <set>
+#include <thread>
+
 #include "deployment_fixture.hpp"
 #include "net/address.hpp"
 #include "net/client.hpp"
@@ -86,6 +90,47 @@ TEST(UdpHandshake, IdentityAndSessionThroughLossEachStepRetransmittedOnce) {
   const auto echo = channel.receive(2s);
   ASSERT_TRUE(echo) << echo.error().to_string();
   EXPECT_EQ(*echo, payload);
+}
+
+TEST(UdpHandshake, ManyDevicesAtOnceThroughRandomLossEachProvisionedOnce) {
+  auto d = Deployment::start();
+  constexpr int kDevices = 12;
+  std::vector<std::unique_ptr<LossyRelay>> relays;
+  for (int i = 0; i < kDevices; ++i) {
+    // A quarter of the datagrams in each direction are lost, at random
+    // (fixed seeds, so a failure replays).
+    auto rng = std::make_shared<std::mt19937>(1000 + i);
+    auto mu = std::make_shared<std::mutex>();
+    relays.push_back(std::make_unique<LossyRelay>(d->server->udp_port(), [rng, mu](bool, ByteSpan) {
+      std::lock_guard lock(*mu);
+      return (*rng)() % 4 == 0;
+    }));
+  }
+  std::vector<std::optional<handshake::ClientResult>> results(kDevices);
+  std::vector<std::thread> devices;
+  for (int i = 0; i < kDevices; ++i) {
+    devices.emplace_back([&, i] {
+      auto engine = d->identity_engine();
+      auto r = run_handshake_udp("127.0.0.1", relays[static_cast<std::size_t>(i)]->port(), engine,
+                                 10s, nullptr, kFast);
+      if (r) {
+        results[static_cast<std::size_t>(i)] = std::move(r).value();
+      }
+    });
+  }
+  for (auto& t : devices) {
+    t.join();
+  }
+  std::set<wire::ClientId> ids;
+  for (const auto& r : results) {
+    ASSERT_TRUE(r.has_value());
+    ids.insert(r->client_id);
+  }
+  EXPECT_EQ(ids.size(), static_cast<std::size_t>(kDevices));
+  // Whatever was lost and resent, each device is in the store exactly once.
+  EXPECT_EQ(d->identities(), static_cast<std::size_t>(kDevices));
+  EXPECT_EQ(d->server->metrics().handshakes("identity", "ok"),
+            static_cast<std::uint64_t>(kDevices));
 }
 
 TEST(UdpHandshake, RepeatedMessage3GetsTheSameMessage4AndIsProcessedOnce) {
