@@ -17,7 +17,6 @@
 namespace {
 using namespace xtt;
 
-using fuzz::check_error_message;
 using fuzz::split_messages;
 using fuzz::transcripts;
 
@@ -40,24 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   for (ByteSpan msg : split_messages(ByteSpan(data + 1, size - 1))) {
     const ClientState before = client.state();
-    auto r = client.receive(msg, parties->now);
-    if (r) {
-      if (client.state() == ClientState::kFailed || client.error_message()) {
-        std::abort();
-      }
-      continue;
-    }
-    // Done and Failed are terminal: input there is kBadState and changes
-    // nothing; any other failure ends in Failed.
-    const bool terminal = before == ClientState::kDone || before == ClientState::kFailed;
-    if ((terminal && (r.error().code != ErrorCode::kBadState || client.state() != before)) ||
-        (!terminal && client.state() != ClientState::kFailed)) {
-      std::abort();
-    }
-    check_error_message(client.error_message());
+    fuzz::check_step(client, before, client.receive(msg, parties->now));
   }
-  if (client.state() == ClientState::kDone && client.result() == nullptr) {
-    std::abort();
-  }
+  fuzz::check_end<ClientState>(client);
   return 0;
 }

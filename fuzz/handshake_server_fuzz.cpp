@@ -18,7 +18,6 @@
 namespace {
 using namespace xtt;
 
-using fuzz::check_error_message;
 using fuzz::split_messages;
 using fuzz::transcripts;
 
@@ -50,24 +49,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto& server = *parties->server;
   for (ByteSpan msg : split_messages(ByteSpan(data + 1, size - 1))) {
     const ServerState before = server.state();
-    auto r = parties->drive(server.receive(msg, parties->now));
-    if (r) {
-      if (server.state() == ServerState::kFailed || server.error_message()) {
-        std::abort();
-      }
-      continue;
-    }
-    // Done and Failed are terminal: input there is kBadState and changes
-    // nothing; any other failure ends in Failed.
-    const bool terminal = before == ServerState::kDone || before == ServerState::kFailed;
-    if ((terminal && (r.error().code != ErrorCode::kBadState || server.state() != before)) ||
-        (!terminal && server.state() != ServerState::kFailed)) {
-      std::abort();
-    }
-    check_error_message(server.error_message());
+    fuzz::check_step(server, before, parties->drive(server.receive(msg, parties->now)));
   }
-  if (server.state() == ServerState::kDone && server.result() == nullptr) {
-    std::abort();
-  }
+  fuzz::check_end<ServerState>(server);
   return 0;
 }

@@ -38,4 +38,32 @@ inline void check_error_message(const std::optional<Bytes>& msg) {
   }
 }
 
+// What must hold after an engine (client or server) took one message: a
+// success leaves it neither Failed nor holding an Error message; Done and
+// Failed are terminal (input there is kBadState and changes nothing); any
+// other failure ends in Failed with at most the 4-byte Error message.
+template <typename Engine, typename State, typename Output>
+void check_step(const Engine& engine, State before, const Result<Output>& r) {
+  if (r) {
+    if (engine.state() == State::kFailed || engine.error_message()) {
+      std::abort();
+    }
+    return;
+  }
+  const bool terminal = before == State::kDone || before == State::kFailed;
+  if ((terminal && (r.error().code != ErrorCode::kBadState || engine.state() != before)) ||
+      (!terminal && engine.state() != State::kFailed)) {
+    std::abort();
+  }
+  check_error_message(engine.error_message());
+}
+
+// After the last message: Done means a result is there.
+template <typename State, typename Engine>
+void check_end(const Engine& engine) {
+  if (engine.state() == State::kDone && engine.result() == nullptr) {
+    std::abort();
+  }
+}
+
 }  // namespace xtt::fuzz
